@@ -1,0 +1,187 @@
+"""The ``humanly`` command. Engine commands never import the web application."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+from humanly import __version__
+
+if TYPE_CHECKING:
+    from humanly.engine import Analysis
+
+SMALL_BATCH = 48
+
+
+def _analyze_worker(intents_file: str | None, threads: int) -> Any:
+    import humanly.engine
+
+    engine = humanly.engine.load(intents_file=Path(intents_file) if intents_file else None, threads=threads)
+
+    def work(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"analysis": a.to_dict()} for a in engine.analyze_many([r["text"] for r in rows])]
+
+    return work
+
+
+def _count_lines(path: str) -> int | None:
+    if path == "-":
+        return None
+    with open(path, "rb") as f:
+        return sum(1 for line in f if line.strip())
+
+
+def _run_batch(
+    input_path: str, output_path: str, required: tuple[str, ...], factory: Any, workers: int, quiet: bool
+) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from humanly import batch
+
+    total = _count_lines(input_path)
+    if workers <= 0:
+        workers = batch.default_workers()
+    if total is not None and total < SMALL_BATCH:
+        workers = 1
+    console = Console(stderr=True)
+    source: IO[str] = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    target: IO[str] = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            disable=quiet,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("analysing", total=total)
+            written, failed = batch.run(
+                batch.read_items(source, required),
+                factory,
+                target,
+                workers=workers,
+                on_done=lambda n: progress.advance(task, n),
+            )
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        if target is not sys.stdout:
+            target.close()
+    console.print(f"{written} lines written, {failed} failed", style="red" if failed else "green")
+    if failed:
+        sys.exit(1)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="humanly")
+def main() -> None:
+    """humanly: customer service is human service."""
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--input", "input_path", help="JSONL file of {id, text} objects ('-' for stdin).")
+@click.option(
+    "--output", "output_path", default="-", show_default=True, help="Where JSONL results go ('-' for stdout)."
+)
+@click.option(
+    "--intents",
+    "intents_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Your own intents (TOML/YAML).",
+)
+@click.option("--workers", type=int, default=0, help="Processes for --input (default: all cores, at most 2).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def analyze(
+    text: str | None,
+    fmt: str,
+    input_path: str | None,
+    output_path: str,
+    intents_file: str | None,
+    workers: int,
+    quiet: bool,
+) -> None:
+    """Read a customer's message: feelings, asks, intents, expectations, flags and needs.
+
+    TEXT is the message ('-' reads it from stdin). With --input, reads JSONL and writes one
+    {"id", "analysis"} line per input line, in order; a bad line gets {"id", "line", "error"}
+    and the exit status is 1.
+    """
+    if input_path:
+        if text:
+            raise click.UsageError("give TEXT or --input, not both")
+        factory = functools.partial(_analyze_worker, intents_file, 1 if workers != 1 else 2)
+        _run_batch(input_path, output_path, ("text",), factory, workers, quiet)
+        return
+    if text is None:
+        raise click.UsageError('give a message to read, e.g. humanly analyze "Where is my order?"')
+    if text == "-":
+        text = sys.stdin.read()
+    import humanly.engine
+
+    try:
+        engine = humanly.engine.load(intents_file=Path(intents_file) if intents_file else None)
+    except humanly.engine.CatalogueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    reading = engine.analyze(text)
+    if fmt == "json":
+        click.echo(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        show_reading(reading)
+
+
+def show_reading(reading: Analysis) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", justify="right")
+    grid.add_column()
+    if not reading.language.supported:
+        grid.add_row(
+            "language", Text(f"{reading.language.code} (not English: the reading is rough)", style="yellow")
+        )
+    grid.add_row("gist", reading.gist or "—")
+    emotions = reading.emotions
+    feel = ", ".join(f"{label} {emotions.scores[label]:.2f}" for label in emotions.labels)
+    grid.add_row(
+        "feels", f"{feel}   (intensity {emotions.intensity:.2f}, sentiment {reading.sentiment:+.2f})"
+    )
+    if reading.asks:
+        asks = Text()
+        for n, ask in enumerate(reading.asks, 1):
+            asks.append(f"{n}. ", style="dim")
+            asks.append(f"[{ask.kind}] ", style="magenta")
+            asks.append(" ".join(ask.text.split()) + ("\n" if n < len(reading.asks) else ""))
+        grid.add_row("asks", asks)
+    else:
+        grid.add_row("asks", Text("no direct question or request", style="dim"))
+    grid.add_row("intents", ", ".join(f"{i.label} {i.score:.2f}" for i in reading.intents) or "—")
+    grid.add_row("expects", ", ".join(reading.expectations) or "—")
+    grid.add_row("flags", Text(", ".join(reading.flags) or "—", style="red" if reading.flags else ""))
+    risk_style = {"low": "green", "medium": "yellow", "high": "bold red"}[reading.escalation.risk]
+    risk = Text(reading.escalation.risk, style=risk_style)
+    if reading.escalation.reasons:
+        risk.append(": " + "; ".join(reading.escalation.reasons))
+    grid.add_row("escalation", risk)
+    grid.add_row("needs", ", ".join(reading.needs) or "—")
+    if reading.quoted:
+        grid.add_row(
+            "quoted", Text(f"{len(reading.quoted)} characters of earlier mail set aside", style="dim")
+        )
+    console.print(grid)
+
+
+if __name__ == "__main__":
+    main()

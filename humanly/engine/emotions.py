@@ -1,0 +1,217 @@
+"""Emotions: the 28 GoEmotions labels from the encoder's logits, plus sentiment and intensity.
+
+Component name: ``humanly.emotions.minilm.v1``. Thresholds per label were chosen on a
+held-out fold of the GoEmotions *train* split when the model was trained.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from humanly.engine.types import Emotions
+
+NEUTRAL = "neutral"
+
+POSITIVE = frozenset(
+    [
+        "amusement",
+        "excitement",
+        "joy",
+        "love",
+        "desire",
+        "optimism",
+        "caring",
+        "pride",
+        "admiration",
+        "gratitude",
+        "relief",
+        "approval",
+    ]
+)
+NEGATIVE = frozenset(
+    [
+        "fear",
+        "nervousness",
+        "remorse",
+        "embarrassment",
+        "disappointment",
+        "sadness",
+        "grief",
+        "disgust",
+        "anger",
+        "annoyance",
+        "disapproval",
+    ]
+)
+EKMAN = {
+    "anger": ("anger", "annoyance", "disapproval"),
+    "disgust": ("disgust",),
+    "fear": ("fear", "nervousness"),
+    "joy": (
+        [
+            "joy",
+            "amusement",
+            "approval",
+            "excitement",
+            "gratitude",
+            "love",
+            "optimism",
+            "relief",
+            "pride",
+            "admiration",
+            "desire",
+            "caring",
+        ]
+    ),
+    "sadness": ("sadness", "disappointment", "embarrassment", "grief", "remorse"),
+    "surprise": ("surprise", "realization", "confusion", "curiosity"),
+}
+
+_SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+_BURST = re.compile(r"[!?]{2,}")
+
+
+class LexicalEmotions:
+    """A lexical model: TF-IDF over words and word pairs, or over character 2-5-grams inside word
+    boundaries, into one logistic regression per label. The same computation as scikit-learn's
+    ``TfidfVectorizer`` (``analyzer="word"``/``"char_wb"``) + ``LogisticRegression``, in numpy."""
+
+    _token = re.compile(r"(?u)\b\w\w+\b")
+    _space = re.compile(r"\s\s+")
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path) as data:
+            self.analyzer = str(data["analyzer"])
+            self._low, self._high = (int(n) for n in data["ngram_range"])
+            self._index = {str(gram): i for i, gram in enumerate(data["vocabulary"])}
+            self._idf = data["idf"].astype(np.float32)
+            self._coef = data["coef"].astype(np.float32)
+            self._intercept = data["intercept"].astype(np.float32)
+
+    def _grams(self, text: str) -> list[str]:
+        low = text[:20000].lower()
+        if self.analyzer == "char_wb":
+            grams = []
+            for word in self._space.sub(" ", low).split():
+                padded = f" {word} "
+                for n in range(self._low, self._high + 1):
+                    offset = 0
+                    grams.append(padded[offset : offset + n])
+                    while offset + n < len(padded):
+                        offset += 1
+                        grams.append(padded[offset : offset + n])
+                    if offset == 0:
+                        break
+            return grams
+        tokens = self._token.findall(low)
+        return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+
+    def probabilities(self, text: str) -> npt.NDArray[np.float64]:
+        counts: dict[int, int] = {}
+        for gram in self._grams(text):
+            index = self._index.get(gram)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        z = self._intercept.astype(np.float64)
+        if counts:
+            columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            values = (1.0 + np.log(tf)) * self._idf[columns]
+            values /= max(float(np.linalg.norm(values)), 1e-12)
+            z = z + self._coef[:, columns].astype(np.float64) @ values
+        result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionModel:
+    """The encoder's emotion head blended with lexical models, weights and thresholds from ``emotions.json``."""
+
+    labels: tuple[str, ...]
+    thresholds: npt.NDArray[np.float32]
+    name: str
+    encoder_weight: float
+    lexical: tuple[tuple[LexicalEmotions, float], ...]
+
+    @classmethod
+    def load(cls, model_dir: Path) -> EmotionModel:
+        meta = json.loads((model_dir / "emotions.json").read_text(encoding="utf-8"))
+        blend = meta.get("blend", {})
+        lexical = tuple(
+            (LexicalEmotions(model_dir / f"emotions_{name}.npz"), float(weight))
+            for name, weight in blend.items()
+            if name != "encoder" and float(weight) > 0
+        )
+        return cls(
+            tuple(meta["labels"]),
+            np.asarray(meta["thresholds"], dtype=np.float32),
+            meta["name"],
+            float(blend.get("encoder", 1.0)),
+            lexical,
+        )
+
+    def probabilities(
+        self, logits: npt.NDArray[np.float32], texts: list[str], weights: list[float]
+    ) -> npt.NDArray[np.float32]:
+        """Blend the encoder and lexical scores per piece, then combine the pieces of one message:
+        the mean, lifted halfway towards the strongest piece (neutral takes the plain mean)."""
+        probs: npt.NDArray[np.float64] = self.encoder_weight / (1.0 + np.exp(-logits.astype(np.float64)))
+        for model, weight in self.lexical:
+            probs = probs + weight * np.stack([model.probabilities(t) for t in texts])
+        w = np.asarray(weights, dtype=np.float64)
+        mean: npt.NDArray[np.float64] = (probs * w[:, None]).sum(0) / max(float(w.sum()), 1e-9)
+        combined: npt.NDArray[np.float64] = 0.5 * mean + 0.5 * probs.max(0)
+        combined[self.labels.index(NEUTRAL)] = mean[self.labels.index(NEUTRAL)]
+        result: npt.NDArray[np.float32] = combined.astype(np.float32)
+        return result
+
+    def read(self, probs: npt.NDArray[np.float32], text: str) -> Emotions:
+        scores = {label: round(float(p), 4) for label, p in zip(self.labels, probs, strict=True)}
+        chosen = [label for label, p, t in zip(self.labels, probs, self.thresholds, strict=True) if p >= t]
+        if not chosen:
+            chosen = [self.labels[int(np.argmax(probs))]]
+        if len(chosen) > 1 and NEUTRAL in chosen:
+            chosen.remove(NEUTRAL)
+        chosen.sort(key=lambda label: -scores[label])
+        return Emotions(
+            scores=scores,
+            labels=tuple(chosen),
+            dominant=chosen[0],
+            intensity=round(intensity(scores, text), 4),
+        )
+
+
+def intensity(scores: dict[str, float], text: str) -> float:
+    """How strongly the feeling is expressed, 0-1: the strongest non-neutral emotion, raised by
+    shouting and bursts of ! and ?, lowered when the message reads as neutral."""
+    strongest = max((p for label, p in scores.items() if label != NEUTRAL), default=0.0)
+    level = strongest * (1.0 - 0.4 * scores.get(NEUTRAL, 0.0))
+    words = _WORD.findall(text[:20000])
+    if words:
+        shouted = len(_SHOUTED_WORD.findall(text[:20000])) / len(words)
+        level += min(0.25, shouted * 0.5)
+    level += min(0.15, 0.05 * len(_BURST.findall(text[:20000])))
+    return float(min(1.0, max(0.0, level)))
+
+
+class Sentiment:
+    """Valence -1..1: VADER's lexicon (MIT) blended with the emotion model's positive/negative mass."""
+
+    def __init__(self) -> None:
+        self._vader = SentimentIntensityAnalyzer()
+
+    def score(self, text: str, scores: dict[str, float]) -> float:
+        lexical = float(self._vader.polarity_scores(text[:5000])["compound"]) if text.strip() else 0.0
+        pos = sum(scores[label] for label in POSITIVE)
+        neg = sum(scores[label] for label in NEGATIVE)
+        model = (pos - neg) / max(1.0, pos + neg)
+        return round(max(-1.0, min(1.0, 0.5 * lexical + 0.5 * model)), 4)

@@ -1,0 +1,64 @@
+"""The sentence encoder: one int8 ONNX pass gives a sentence vector and the emotion logits.
+
+The graph is the MiniLM encoder fine-tuned on GoEmotions with a term that keeps its
+mean-pooled vector close to the original all-MiniLM-L6-v2 vector (see
+``training/train_emotions.py``), so intents and emotions share a single pass.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+log = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """Per input text: a unit sentence vector (384-d) and the raw emotion logits."""
+
+    vectors: FloatArray
+    logits: FloatArray
+
+
+class Encoder:
+    def __init__(self, model_dir: Path, *, max_tokens: int = 128, threads: int = 2) -> None:
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = max(1, threads)
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = ort.InferenceSession(
+            str(model_dir / "encoder.int8.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_length=max_tokens)
+        self.dimensions = 384
+        width = self._session.get_outputs()[1].shape[1]
+        self.labels = width if isinstance(width, int) else 28
+
+    def encode(self, texts: list[str]) -> Encoded:
+        """Encode texts one at a time, returned in input order.
+
+        Dynamic int8 quantisation scales activations per call, so a padded batch would give a
+        text slightly different scores depending on its neighbours. One call per text keeps the
+        reading of a message the same alone or in a batch, and measured no slower on two cores.
+        """
+        n = len(texts)
+        vectors = np.zeros((n, self.dimensions), dtype=np.float32)
+        logits = np.zeros((n, self.labels), dtype=np.float32)
+        for i, encoding in enumerate(self._tokenizer.encode_batch([t if t.strip() else "." for t in texts])):
+            ids = np.asarray([encoding.ids], dtype=np.int64)
+            mask = np.ones_like(ids)
+            out_vectors, out_logits = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+            vectors[i] = out_vectors[0]
+            logits[i] = out_logits[0]
+        return Encoded(vectors, logits)

@@ -1,0 +1,137 @@
+"""The engine's result objects: frozen dataclasses that round-trip through JSON.
+
+Every result is immutable and serialises with ``to_dict()`` to plain JSON types;
+``from_dict()`` rebuilds an equal object, so ``X.from_dict(json.loads(json.dumps(x.to_dict()))) == x``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Self, TypeVar, get_args, get_origin, get_type_hints
+
+AskKind = Literal["question", "request"]
+Risk = Literal["low", "medium", "high"]
+
+T = TypeVar("T")
+
+
+class Serialisable:
+    """Mixin: ``to_dict``/``from_dict`` for nested frozen dataclasses of JSON-friendly fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        hints = get_type_hints(cls)
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                kwargs[f.name] = _load(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Serialisable):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_dump(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint: Any, value: Any) -> Any:
+    origin = get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        inner = [a for a in get_args(hint) if a is not type(None)]
+        return _load(inner[0], value)
+    if origin is tuple:
+        (item,) = get_args(hint)[:1]
+        return tuple(_load(item, v) for v in value)
+    if origin is dict:
+        _, vt = get_args(hint)
+        return {str(k): _load(vt, v) for k, v in value.items()}
+    if isinstance(hint, type) and issubclass(hint, Serialisable):
+        return hint.from_dict(value)
+    if hint is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Language(Serialisable):
+    """The language the new text is written in (ISO 639-1), and whether the models cover it."""
+
+    code: str
+    confidence: float
+    supported: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Emotions(Serialisable):
+    """The 28 GoEmotions labels scored 0-1, the predicted set, its strongest member and overall intensity."""
+
+    scores: dict[str, float]
+    labels: tuple[str, ...]
+    dominant: str
+    intensity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Intent(Serialisable):
+    label: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Ask(Serialisable):
+    """One question or request, with character offsets into ``Analysis.text``."""
+
+    text: str
+    start: int
+    end: int
+    kind: AskKind
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(Serialisable):
+    """Why a signal (expectation, flag or need) was raised: the words that raised it."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation(Serialisable):
+    risk: Risk
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis(Serialisable):
+    """The engine's reading of one customer message."""
+
+    text: str
+    quoted: str
+    signature: str
+    language: Language
+    emotions: Emotions
+    sentiment: float
+    intents: tuple[Intent, ...]
+    asks: tuple[Ask, ...]
+    gist: str
+    expectations: tuple[str, ...]
+    flags: tuple[str, ...]
+    escalation: Escalation
+    needs: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = field(default=())
+    version: str = "humanly.analyze.v1"

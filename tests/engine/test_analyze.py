@@ -1,0 +1,145 @@
+"""``analyze`` through the public verb: shape, round trip, hard inputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+
+import pytest
+
+from humanly.engine import Analysis
+from humanly.engine.emotions import EKMAN
+
+LABELS = {label for group in EKMAN.values() for label in group} | {"neutral"}
+
+
+def test_reading_of_an_upset_customer(engine) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze(
+        "This is ridiculous. I was charged twice for order 5521 and nobody answers my emails. "
+        "Can you refund the duplicate charge?"
+    )
+    assert set(reading.emotions.scores) == LABELS
+    assert all(0.0 <= p <= 1.0 for p in reading.emotions.scores.values())
+    assert reading.emotions.dominant == reading.emotions.labels[0]
+    assert set(reading.emotions.labels) & {"annoyance", "anger", "disappointment", "disapproval"}
+    assert reading.sentiment < 0
+    assert [a.kind for a in reading.asks] == ["request"]
+    assert {"refund", "billing"} & {i.label for i in reading.intents}
+    assert "action" in reading.needs
+    assert reading.language.code == "en"
+
+
+def test_a_happy_customer_reads_as_positive(engine) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze("Thank you so much! The course was brilliant and I loved every module.")
+    assert reading.sentiment > 0.3
+    assert set(reading.emotions.labels) & {"gratitude", "admiration", "love", "joy"}
+    assert reading.asks == ()
+
+
+def test_every_reading_round_trips_through_json(engine) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze("Hi! <b>Where</b> is my parcel?? It's URGENT, the party is tomorrow!!!")
+    assert Analysis.from_dict(json.loads(json.dumps(reading.to_dict()))) == reading
+
+
+def test_html_mail_keeps_quote_and_signature_apart(engine) -> None:  # type: ignore[no-untyped-def]
+    html = (
+        "<html><body><p>Hello,</p><p>Could you resend my login details?</p>"
+        "<div class='gmail_quote'>On Mon, Ava wrote:<blockquote>Your account is ready.</blockquote></div>"
+        "</body></html>"
+    )
+    reading = engine.analyze(html)
+    assert "resend my login details" in reading.text
+    assert "account is ready" in reading.quoted
+    assert "account is ready" not in reading.text
+    assert reading.asks[0].text == "Could you resend my login details?"
+
+
+def test_a_long_letter_gets_a_one_line_gist(engine) -> None:  # type: ignore[no-untyped-def]
+    story = " ".join(["I have been a customer for years and the last month has been a long, hard one."] * 20)
+    reading = engine.analyze(story + " Could you pause my membership until March?")
+    assert "\n" not in reading.gist
+    assert len(reading.gist) <= 160
+    assert "pause my membership" in reading.gist
+
+
+def test_non_english_text_is_marked(engine) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze(
+        "Bonjour, je n'ai toujours pas reçu ma commande et je voudrais un remboursement."
+    )
+    assert reading.language.code == "fr"
+    assert reading.language.supported is False
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "   \n\t ",
+        "😀😀😀🙏",
+        "hi",
+        "Где мой заказ? 注文はどこですか? Where is my order?",
+        "\x00\x01\x02 garbage \ufffd\ud800",
+        "A" * 5000,
+    ],
+)
+def test_never_crashes(engine, message: str) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze(message)
+    assert isinstance(reading, Analysis)
+    assert reading.emotions.dominant in LABELS
+
+
+def test_binary_garbage_is_read_without_error(engine) -> None:  # type: ignore[no-untyped-def]
+    garbage = random.Random(7).randbytes(20_000)
+    reading = engine.analyze(garbage)
+    assert isinstance(reading, Analysis)
+
+
+@pytest.mark.slow
+def test_a_one_megabyte_message_is_read(engine) -> None:  # type: ignore[no-untyped-def]
+    paragraph = "My order has not arrived and nobody answers my emails. Where is it? " * 16
+    text = (paragraph + "\n\n") * (1_000_000 // len(paragraph))
+    reading = engine.analyze(text)
+    assert len(reading.text) > 900_000
+    assert 0 < len(reading.asks) <= 50
+
+
+def test_analyze_many_matches_one_by_one(engine) -> None:  # type: ignore[no-untyped-def]
+    messages = [
+        "Where is my order?",
+        "",
+        "Thanks, all sorted!",
+        "Cancel my plan now. This is the third time.",
+    ]
+    assert engine.analyze_many(messages) == [engine.analyze(m) for m in messages]
+
+
+def test_custom_intents_need_no_training(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    os.environ["HUMANLY_CACHE_DIR"] = str(tmp_path / "cache")
+    catalogue = tmp_path / "intents.yaml"
+    catalogue.write_text(
+        "intents:\n"
+        "  - name: wholesale\n"
+        "    description: A shop or café wants to stock our products and asks about trade prices.\n"
+        "    examples:\n"
+        "      - Do you offer wholesale prices for cafés?\n"
+        "      - We run a small shop and would like to stock your candles.\n"
+        "      - What is the minimum order for trade accounts?\n",
+        encoding="utf-8",
+    )
+    import humanly.engine
+
+    engine = humanly.engine.load(intents_file=catalogue, threads=1)
+    reading = engine.analyze(
+        "Hello, I own a little café in Leeds. Could we stock your coffee beans at trade price?"
+    )
+    assert reading.intents[0].label == "wholesale"
+
+
+def test_a_broken_intent_file_says_what_is_wrong(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import humanly.engine
+
+    bad = tmp_path / "intents.toml"
+    bad.write_text('[[intent]]\nname = "Bad Name"\nexamples = ["x"]\n', encoding="utf-8")
+    with pytest.raises(humanly.engine.CatalogueError, match="lower_snake_case"):
+        humanly.engine.load(intents_file=bad, threads=1)

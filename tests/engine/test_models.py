@@ -1,0 +1,24 @@
+"""The shipped artefacts: present, small, and describing themselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parents[2] / "humanly" / "engine" / "models"
+
+
+def test_artefacts_are_small_and_complete() -> None:
+    files = {p.name: p.stat().st_size for p in MODELS.iterdir() if p.is_file()}
+    assert {"encoder.int8.onnx", "tokenizer.json", "emotions.json"} <= set(files)
+    assert sum(files.values()) < 40 * 1024 * 1024
+
+
+def test_emotion_metadata_names_labels_thresholds_and_training_data() -> None:
+    meta = json.loads((MODELS / "emotions.json").read_text(encoding="utf-8"))
+    assert meta["name"] == "humanly.emotions.minilm.v1"
+    assert len(meta["labels"]) == 28
+    assert meta["labels"][-1] == "neutral"
+    assert len(meta["thresholds"]) == 28
+    assert all(0.0 < t < 1.0 for t in meta["thresholds"])
+    assert "GoEmotions" in meta["trained_on"]

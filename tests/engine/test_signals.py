@@ -1,0 +1,70 @@
+"""Expectations, flags and needs follow the definitions in docs/engine.md."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("I'll be cancelling at the end of the month unless this is fixed.", "churn_threat"),
+        ("You are useless. Absolute clowns, every one of you.", "abuse"),
+        ("Our checkout is down and the launch goes live in 2 hours.", "urgency"),
+        ("WHERE IS MY ORDER. I ORDERED THREE WEEKS AGO.", "shouting"),
+        ("This is the third time I have written about this (ticket 20417).", "repeat_contact"),
+        ("If this isn't refunded I will file a chargeback with my bank.", "legal_threat"),
+    ],
+)
+def test_flags_are_raised_with_evidence(engine, message: str, flag: str) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze(message)
+    assert flag in reading.flags
+    evidence = [e for e in reading.evidence if e.label == flag]
+    assert evidence
+    assert reading.text[evidence[0].start : evidence[0].end] == evidence[0].text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Thanks so much, the parcel arrived this morning.",
+        "The new dashboard is hard to read and I find that disappointing.",
+        "Could you send me last month's invoice?",
+        "I'M so happy with it.",
+    ],
+)
+def test_calm_or_merely_critical_messages_carry_no_flags(engine, message: str) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze(message)
+    assert reading.flags == ()
+    assert reading.escalation.risk == "low"
+
+
+@pytest.mark.parametrize(
+    ("message", "expectation"),
+    [
+        ("Will you do everything for me? I don't want to learn the tech stuff.", "do_it_for_me"),
+        ("If I join today how fast will I get my first sale?", "quick_results"),
+        ("Bring back the old dashboard, please.", "restore_previous_state"),
+        ("I know I'm past the refund window, but could you make an exception?", "special_exception"),
+        ("Could you also build us an online shop under the care plan?", "free_work"),
+        (
+            "I host a podcast with 12k listeners; in exchange for free access we'd promote you.",
+            "partnership_pitch",
+        ),
+    ],
+)
+def test_expectations(engine, message: str, expectation: str) -> None:  # type: ignore[no-untyped-def]
+    assert expectation in engine.analyze(message).expectations
+
+
+def test_legal_threat_and_abuse_make_escalation_high(engine) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze("You thieves. Refund me today or my lawyer will be in touch.")
+    assert reading.escalation.risk == "high"
+    assert any("legal" in reason for reason in reading.escalation.reasons)
+
+
+def test_needs_follow_asks_and_feelings(engine) -> None:  # type: ignore[no-untyped-def]
+    anxious = engine.analyze("I'm really worried. Is my data safe? Please restore my account.")
+    assert {"information", "action", "reassurance"} <= set(anxious.needs)
+    praise = engine.analyze("Just wanted to say thank you, the course changed how I work!")
+    assert praise.needs == ("acknowledgement",)
