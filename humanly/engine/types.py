@@ -135,3 +135,73 @@ class Analysis(Serialisable):
     needs: tuple[str, ...]
     evidence: tuple[Evidence, ...] = field(default=())
     version: str = "humanly.analyze.v1"
+
+
+FindingKind = Literal[
+    "blame",
+    "defensive",
+    "condescending",
+    "dismissive",
+    "sarcastic",
+    "irritated",
+    "policy_wall",
+    "overpromise",
+    "self_promotion",
+    "cold",
+    "unanswered",
+]
+MissingKind = Literal["unanswered_ask", "no_acknowledgement", "no_next_step", "no_apology", "no_alternative"]
+Verdict = Literal["send", "revise"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Serialisable):
+    """One tone problem in a draft: its kind, the words (offsets into the draft), why it lands badly, a calmer wording."""
+
+    kind: FindingKind
+    start: int
+    end: int
+    why: str
+    suggestion: str
+
+
+@dataclass(frozen=True, slots=True)
+class Missing(Serialisable):
+    """Something the customer needs that the draft leaves out; ``ask`` is the unanswered ask, if that is it."""
+
+    kind: MissingKind
+    why: str
+    ask: Ask | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ToneScores(Serialisable):
+    """How the draft reads, each 0-100: warmth, calm and clarity."""
+
+    warmth: int
+    calm: int
+    clarity: int
+
+
+@dataclass(frozen=True, slots=True)
+class Landing(Serialisable):
+    """How the draft is likely to land: the customer's probable reaction and the main reason for it."""
+
+    reaction: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToneReport(Serialisable):
+    """The tone guard's check of one draft reply, with a suggested rewrite."""
+
+    draft: str
+    findings: tuple[Finding, ...]
+    missing: tuple[Missing, ...]
+    scores: ToneScores
+    politeness: float
+    landing: Landing
+    heat: float
+    verdict: Verdict
+    rewrite: str
+    version: str = "humanly.check_reply.v1"

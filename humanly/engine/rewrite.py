@@ -1,0 +1,74 @@
+"""The tone guard's suggested rewrite: the whole draft with every finding replaced by its calmer wording.
+
+Component name: ``humanly.tone.rewrite.v1``. Facts stay: spans are replaced by suggestions that keep
+their numbers, dates, names and commitments, and the only text added is what the customer's message
+shows is needed: a short acknowledgement or apology, or a clearly marked gap (``[...]``) where the
+agent has to supply an answer or an alternative that the guard cannot know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from humanly.engine.tone_customer import Customer, acknowledgement_for, acknowledges, offers_alternative, owns
+from humanly.engine.tone_rules import tidy
+from humanly.engine.types import Finding, Missing
+
+__all__ = ["REWRITE", "answer_gap", "rewrite"]
+
+REWRITE = "humanly.tone.rewrite.v1"
+
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!]|(?:hi|hello|hey)\b)\s*",
+    re.IGNORECASE,
+)
+_FACT = re.compile(r"\d")
+
+
+def answer_gap(question: str) -> str:
+    """A marked place for the agent to answer an ask the draft skipped."""
+    return f"[Answer here: {question.strip()}]"
+
+
+def _insert_opening(text: str, sentence: str) -> str:
+    greeting = _GREETING.match(text)
+    at = greeting.end() if greeting else 0
+    return f"{text[:at]}{sentence} {text[at:]}".strip()
+
+
+def rewrite(
+    draft: str, findings: Sequence[Finding], missing: Sequence[Missing], customer: Customer | None
+) -> str:
+    """The draft with each finding's span replaced by its suggestion, plus only what is clearly needed."""
+    if not findings and not missing:
+        return draft
+    text = draft
+    for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+        text = text[: finding.start] + finding.suggestion + text[finding.end :]
+    text = tidy(text)
+    kinds = {m.kind for m in missing}
+    opening = ""
+    if "no_acknowledgement" in kinds and customer is not None and not acknowledges(text):
+        opening = acknowledgement_for(customer)
+    if "no_apology" in kinds and not owns(f"{opening} {text}"):
+        opening = f"{opening} I'm sorry about this.".strip()
+    if opening:
+        text = _insert_opening(text, opening)
+    if "no_alternative" in kinds and not offers_alternative(text):
+        text = f"{text} What I can do instead is [say what you can offer]."
+    asks = [m.ask for m in missing if m.kind == "unanswered_ask" and m.ask is not None]
+    gaps = [answer_gap(a.text) for a in asks if answer_gap(a.text) not in text]
+    if gaps and not any(f.kind == "unanswered" for f in findings):
+        text = f"{text} {' '.join(gaps)}"
+    if "no_next_step" in kinds and "[" not in text:
+        text = f"{text} [Say what happens next, and when.]"
+    if not text.strip():
+        asked = customer.asks if customer is not None else ()
+        text = " ".join(answer_gap(a.text) for a in asked) or "[Write the reply here.]"
+    return tidy(text)
+
+
+def keeps_facts(span: str) -> bool:
+    """Whether a span carries numbers that its suggestion must keep."""
+    return _FACT.search(span) is not None

@@ -1,0 +1,451 @@
+"""The tone guard: ``check_reply(draft, message)`` reads an agent's draft before it is sent.
+
+It finds the words likely to land badly (blame, defensiveness, condescension, dismissal, sarcasm,
+irritation, a policy wall, an over-promise, self-promotion, coldness to an upset customer, an answer
+that is not there), says why, offers a calmer wording that keeps the facts, lists what the customer
+needs and the draft leaves out, scores warmth, calm and clarity, predicts how the reply will land,
+and suggests a whole rewrite. Precision comes first: a guard that nags gets switched off, so every
+rule stays silent when unsure.
+
+Pure Python and regular expressions; the reading of the customer's message is the caller's
+(``analysis``), or is made with the ``analyze`` function passed in.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from humanly.engine.rewrite import REWRITE, answer_gap, keeps_facts, rewrite
+from humanly.engine.text import sentences
+from humanly.engine.tone_context import (
+    COLD,
+    COLD_WHY,
+    POLICY_FIX,
+    POLICY_WALL,
+    POLICY_WHY,
+    cold,
+    policy_walls,
+)
+from humanly.engine.tone_coverage import COVERAGE, FILLER, UNANSWERED_WHY, missing, unanswered
+from humanly.engine.tone_customer import Customer, acknowledgement_for, acknowledges, read_customer
+from humanly.engine.tone_phrases import RULES
+from humanly.engine.tone_rules import Rule, clean, drop, tidy
+from humanly.engine.types import (
+    Analysis,
+    Finding,
+    FindingKind,
+    Landing,
+    Missing,
+    ToneReport,
+    ToneScores,
+    Verdict,
+)
+
+__all__ = ["COMPONENTS", "VERSION", "check_reply"]
+
+logger = logging.getLogger(__name__)
+
+VERSION = "humanly.check_reply.v1"
+SCORES = "humanly.tone.scores.v1"
+LANDING = "humanly.tone.landing.v1"
+POLITENESS = "humanly.tone.politeness.heuristic.v1"
+COMPONENTS: tuple[str, ...] = (*RULES, POLICY_WALL, COVERAGE, COLD, SCORES, LANDING, POLITENESS, REWRITE)
+
+MAX_DRAFT = 20_000
+REWRITE_PASSES = 3
+_PRIORITY: dict[str, int] = {
+    "sarcastic": 0,
+    "condescending": 1,
+    "irritated": 2,
+    "blame": 3,
+    "defensive": 4,
+    "dismissive": 5,
+    "overpromise": 6,
+    "self_promotion": 7,
+    "policy_wall": 8,
+    "unanswered": 9,
+    "cold": 10,
+}
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]{0,30},\s*|(?:hi|hello|hey)\s+\w+!\s*)",
+    re.IGNORECASE,
+)
+_NO_PROMISE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|won'?t|don'?t|do\s+not|never|nobody\s+can|no\s+one\s+can|isn'?t|not)\s+"
+    r"(?:\w+\s+)?(?:promise|guarantee|guaranteed)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_EDGE = re.compile(r"[,;:—–]\s|\s[-—–]\s")
+# Every rule in the order tried, with the words one of which any match must contain (see tone_rules).
+_ORDERED: tuple[tuple[Rule, frozenset[str]], ...] = tuple(
+    (rule, frozenset(rule.needs)) for rules in RULES.values() for rule in rules
+)
+_NEEDED: frozenset[str] = frozenset().union(*(needs for _, needs in _ORDERED))
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: FindingKind
+    start: int
+    end: int
+    why: str
+    fix: Callable[[str], str]
+    trigger: str = ""
+
+
+def _body(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words start, after a greeting such as 'Hi Sam,'."""
+    greeting = _GREETING.match(text[start:end])
+    return start + greeting.end() if greeting and start + greeting.end() < end else start
+
+
+def _span(rule: Rule, text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span a rule reports for a match inside one sentence (``text``)."""
+    end = len(text)
+    if rule.scope == "sentence":
+        return 0, end
+    if rule.scope in {"clause", "tail"}:
+        left = 0
+        for edge in _CLAUSE_EDGE.finditer(text, 0, match.start()):
+            left = edge.end()
+        right_edge = _CLAUSE_EDGE.search(text, match.start() + 1, end) if rule.scope == "clause" else None
+        right = right_edge.start() if right_edge else len(text.rstrip().rstrip(".!?"))
+        return left, max(right, left)
+    s, e = match.start(), match.end()
+    while e > s and text[e - 1] in " ,;:":
+        e -= 1
+    return s, e
+
+
+_POLITE_MESSAGE = re.compile(
+    r"\b(?:please|pls|thanks?|thank\s+you|sorry|could\s+you|would\s+you|can\s+I|may\s+I|hi|hello|hey|dear)\b",
+    re.IGNORECASE,
+)
+
+
+_SELF_BLAME = re.compile(
+    r"\b(?:I'?m\s+(?:so\s+|really\s+)?embarrassed|my\s+(?:own\s+)?(?:fault|mistake)|I\s+(?:accidentally|mistakenly|"
+    r"forgot|messed\s+up|got\s+it\s+wrong)|by\s+(?:accident|mistake)|silly\s+me)\b",
+    re.IGNORECASE,
+)
+
+
+def _conditions(customer: Customer | None) -> set[str]:
+    """The conditions on the customer's message that some rules need before they may fire.
+
+    ``blunt_customer``: the message has no courtesy at all (so thanking its manners is sarcasm).
+    ``not_self_blaming``: the customer reports trouble they did not cause (so 'these things happen'
+    shrugs it off, where for their own slip it would be kind).
+    ``complaint``: the customer complains or is upset (minimising and justifying need something to
+    minimise or justify; without it the same words are plain information).
+    """
+    met = set()
+    if customer is not None and not _POLITE_MESSAGE.search(customer.text):
+        met.add("blunt_customer")
+    if customer is not None and not _SELF_BLAME.search(customer.text):
+        met.add("not_self_blaming")
+    if customer is not None and customer.complains:
+        met.add("complaint")
+    return met
+
+
+def _phrase_hits(text: str, spans: Sequence[tuple[int, int]], customer: Customer | None) -> list[_Hit]:
+    met = _conditions(customer)
+    hits = []
+    for sentence_start, sentence_end in spans:
+        start = _body(text, sentence_start, sentence_end)
+        sentence = text[start:sentence_end]
+        lowered = sentence.lower()
+        present = {word for word in _NEEDED if word in lowered}
+        promises_nothing = _NO_PROMISE.search(sentence) is not None
+        for rule, needs in _ORDERED:
+            if needs and needs.isdisjoint(present):
+                continue
+            if (rule.kind == "overpromise" and promises_nothing) or not met.issuperset(rule.only_if):
+                continue
+            for match in rule.pattern.finditer(sentence):
+                if not match.group().strip():
+                    continue
+                s, e = _span(rule, sentence, match)
+                if e <= s:
+                    continue
+                hits.append(_Hit(rule.kind, start + s, start + e, rule.why, rule.fix, match.group()))
+                if rule.scope == "sentence":
+                    break
+    return hits
+
+
+_JOIN = re.compile(r"[\s,;:]*(?:and\s+|with\s+)?")
+_AFFIRMATION = re.compile(
+    r"(?:(?:yes|yep|definitely|absolutely|totally|of\s+course|sure|100%)[\s,!.]*)+", re.IGNORECASE
+)
+_DEPENDENT = re.compile(r"[\s,;]*(?:because|since|as|but)\b", re.IGNORECASE)
+
+
+def _resolve(text: str, hits: list[_Hit], spans: Sequence[tuple[int, int]]) -> list[_Hit]:
+    """No two findings overlap: the more specific kind (and then the earlier, longer span) wins.
+
+    Two findings of one kind separated only by a comma or 'and' become one; a finding whose
+    calmer wording is to leave it out takes its whole sentence when little else would be left.
+    """
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (_PRIORITY[h.kind], h.start, -(h.end - h.start), h.fix is drop)):
+        if not any(hit.start < k.end and k.start < hit.end for k in kept):
+            kept.append(hit)
+    merged: list[_Hit] = []
+    for hit in sorted(kept, key=lambda h: h.start):
+        last = merged[-1] if merged else None
+        joint = _JOIN.match(text, last.end) if last is not None and last.kind == hit.kind else None
+        same_sentence = last is not None and not re.search(r"[.!?]", text[last.end - 1 : hit.start])
+        if last is not None and joint is not None and joint.end() >= hit.start and same_sentence:
+            merged[-1] = _Hit(last.kind, last.start, hit.end, last.why, last.fix, last.trigger)
+        else:
+            merged.append(hit)
+    return [_widen(text, hit, merged, spans) for hit in merged]
+
+
+def _widen(text: str, hit: _Hit, hits: Sequence[_Hit], spans: Sequence[tuple[int, int]]) -> _Hit:
+    for index, (s, e) in enumerate(spans):
+        if not s <= hit.start < e:
+            continue
+        body = _body(text, s, e)
+        alone = not any(o is not hit and o.start < e and s < o.end for o in hits)
+        if hit.kind == "overpromise" and index and alone:
+            ps, pe = spans[index - 1]
+            previous_free = not any(o.start < pe and ps < o.end for o in hits)
+            if previous_free and hit.start == body and _AFFIRMATION.fullmatch(text[ps:pe]):
+                return _Hit(hit.kind, _body(text, ps, pe), hit.end, hit.why, hit.fix, hit.trigger)
+        if alone and not hit.fix(text[hit.start : hit.end]) and (hit.start, hit.end) != (body, e):
+            rest = text[body : hit.start] + " " + text[hit.end : e]
+            if len(re.findall(r"\w+", rest)) < 5 or _DEPENDENT.match(text, hit.end, e):
+                return _Hit(hit.kind, body, e, hit.why, hit.fix, hit.trigger)
+        return hit
+    return hit
+
+
+def _suggest(text: str, hit: _Hit) -> str:
+    """The hit's calmer wording, fitted to where it stands: facts kept, punctuation and capitals right."""
+    span = text[hit.start : hit.end]
+    suggestion = hit.fix(span).strip()
+    if not suggestion and keeps_facts(span) and hit.kind != "self_promotion" and hit.trigger:
+        suggestion = clean(span.replace(hit.trigger, " ")).strip(",;: ")
+    if not suggestion:
+        return ""
+    mark = span.rstrip()[-1:]
+    if mark in ".!?" and suggestion[-1] not in ".!?]":
+        suggestion += "."
+    elif mark not in ".!?" and suggestion[-1] == "." and hit.kind != "policy_wall":
+        suggestion = suggestion[:-1]
+    before = text[: hit.start].rstrip()
+    if before and before[-1] not in ".!?\n" and suggestion[1:2].islower() and not suggestion.startswith("I "):
+        suggestion = suggestion[0].lower() + suggestion[1:]
+    return suggestion
+
+
+def _say(words: str) -> Callable[[str], str]:
+    return lambda _: words
+
+
+def _policy_fix(span: str) -> str:
+    return POLICY_FIX.format(span=span if span.rstrip()[-1:] in ".!?" else span.rstrip() + ".")
+
+
+def _context_hits(
+    text: str, spans: Sequence[tuple[int, int]], found: list[_Hit], customer: Customer | None
+) -> tuple[list[_Hit], list[Missing]]:
+    hits = list(found)
+    taken = [(h.start, h.end) for h in hits]
+    walls: list[tuple[int, int]] = []
+    for wall in policy_walls(text, spans, taken, customer):
+        adjacent = bool(walls) and not text[walls[-1][1] : wall[0]].strip()
+        walls.append((walls.pop()[0], wall[1]) if adjacent else wall)
+    for s, e in walls:
+        hits.append(_Hit("policy_wall", s, e, POLICY_WHY, _policy_fix))
+        taken.append((s, e))
+    open_asks, stand_in = unanswered(text, spans, taken, customer)
+    if open_asks and stand_in is not None:
+        s, e = stand_in
+        gap = " ".join(answer_gap(a.text) for a in open_asks)
+        sentence = text[s:e]
+        suggestion = gap if FILLER.search(sentence) or not keeps_facts(sentence) else f"{gap} {sentence}"
+        hits.append(_Hit("unanswered", s, e, UNANSWERED_WHY, _say(suggestion)))
+        taken.append(stand_in)
+    chilly = cold(text, spans, taken, customer)
+    if chilly is not None and customer is not None:
+        s, e = chilly
+        s = _body(text, s, e)
+        ack = acknowledgement_for(customer)
+        hits.append(_Hit("cold", s, e, COLD_WHY, lambda span: f"{ack} {span}"))
+    walled = any(h.kind == "policy_wall" for h in hits)
+    gaps = missing(text, customer, open_asks, walled)
+    return sorted(hits, key=lambda h: h.start), gaps
+
+
+# --- scores, heat, landing, politeness ----------------------------------------------------------
+
+_SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
+_BURST = re.compile(r"[!?]{2,}")
+_THANKS = re.compile(r"\b(?:thanks?|thank\s+you|grateful|appreciate)\b", re.IGNORECASE)
+_WORDS = re.compile(r"\S+")
+_HEAT_WEIGHTS = {"irritated": 0.35, "sarcastic": 0.4, "condescending": 0.15, "blame": 0.1, "defensive": 0.1}
+_WARMTH_COST = {
+    "cold": 25,
+    "sarcastic": 15,
+    "condescending": 15,
+    "dismissive": 15,
+    "blame": 15,
+    "defensive": 8,
+    "irritated": 8,
+    "self_promotion": 5,
+    "policy_wall": 10,
+}
+
+
+def _heat(text: str, findings: Sequence[Finding]) -> float:
+    cool = 1.0
+    for f in findings:
+        cool *= 1.0 - _HEAT_WEIGHTS.get(f.kind, 0.0)
+    words = max(1, len(_WORDS.findall(text)))
+    shouted = sum(len(m.group().split()) for m in _SHOUT.finditer(text))
+    cool *= 1.0 - min(0.6, shouted / words)
+    cool *= 0.8 ** len(_BURST.findall(text))
+    return round(1.0 - cool, 3)
+
+
+def _clamp(value: float) -> int:
+    return max(0, min(100, round(value)))
+
+
+def _scores(text: str, findings: Sequence[Finding], gaps: Sequence[Missing], heat: float) -> ToneScores:
+    if not text.strip():
+        return ToneScores(warmth=0, calm=100, clarity=0)
+    kinds = [f.kind for f in findings] + [m.kind for m in gaps]
+    warmth = 55 + 20 * acknowledges(text) + 8 * bool(_THANKS.search(text))
+    warmth -= sum(_WARMTH_COST.get(k, 0) for k in kinds) + 10 * ("no_acknowledgement" in kinds)
+    calm = 100 - 70 * heat - 5 * kinds.count("defensive") - 5 * kinds.count("blame")
+    words = len(_WORDS.findall(text))
+    spans = sentences(text[:MAX_DRAFT])
+    per_sentence = words / max(1, len(spans))
+    clarity = 85 + 5 * bool(re.search(r"\d", text)) - 10 * (per_sentence > 28)
+    clarity -= 25 * (kinds.count("unanswered") + kinds.count("unanswered_ask"))
+    clarity -= 10 * kinds.count("no_next_step") + 10 * kinds.count("policy_wall")
+    return ToneScores(warmth=_clamp(warmth), calm=_clamp(calm), clarity=_clamp(clarity))
+
+
+_LANDINGS: tuple[tuple[str, str, str], ...] = (
+    ("sarcastic", "feels mocked", "the reply makes fun of them"),
+    ("blame", "feels blamed", "the reply says the problem is their fault"),
+    ("condescending", "feels talked down to", "the reply treats them as slow"),
+    ("irritated", "more annoyed", "the reply sounds impatient with them"),
+    ("dismissive", "feels brushed off", "the reply plays down what happened to them"),
+    ("cold", "feels unheard", "the reply is a notice, not a person, at a hard moment"),
+    ("defensive", "more annoyed", "the reply argues instead of helping"),
+    ("policy_wall", "feels stonewalled", "the reply quotes a rule and offers nothing else"),
+    ("unanswered", "still waiting", "their question gets no answer"),
+    ("unanswered_ask", "still waiting", "their question gets no answer"),
+    ("no_acknowledgement", "feels unheard", "their feelings go unmentioned"),
+    ("no_alternative", "feels stonewalled", "the reply says no with nothing else on offer"),
+    ("no_apology", "more annoyed", "our mistake goes unowned"),
+    ("overpromise", "reassured for now", "the promise may not hold, and a broken one costs trust"),
+    ("self_promotion", "feels sold to", "the reply talks about us, not their problem"),
+    ("no_next_step", "unsure what happens next", "the reply gives no next step"),
+)
+
+
+def _landing(
+    text: str, findings: Sequence[Finding], gaps: Sequence[Missing], customer: Customer | None
+) -> Landing:
+    kinds = {f.kind for f in findings} | {m.kind for m in gaps}
+    for kind, reaction, reason in _LANDINGS:
+        if kind in kinds:
+            return Landing(reaction=reaction, reason=reason)
+    if not text.strip():
+        return Landing(reaction="still waiting", reason="the reply is empty")
+    if customer is not None and customer.upset:
+        return Landing(reaction="relieved", reason="the reply recognises how they feel and deals with it")
+    if customer is not None and customer.asks:
+        return Landing(reaction="satisfied", reason="the reply answers what they asked")
+    return Landing(reaction="reassured", reason="the reply is clear and kind")
+
+
+_POLITE_CUES = re.compile(
+    r"\b(?:please|thanks?|thank\s+you|sorry|apologi[sz]e|appreciate|grateful|glad|happy\s+to|would\s+you|"
+    r"could\s+you|I\s+understand|I\s+hope|kindly|of\s+course|no\s+problem)\b",
+    re.IGNORECASE,
+)
+_RUDE_CUES = re.compile(
+    r"\b(?:obviously|clearly|you\s+need\s+to|you\s+must|you\s+should\s+have|why\s+didn'?t\s+you|whatever|"
+    r"stupid|ridiculous|nonsense)\b|!{2,}",
+    re.IGNORECASE,
+)
+
+
+def _politeness_estimate(text: str, findings: Sequence[Finding]) -> float:
+    """A placeholder 0-1 politeness score from our own cues, until the trained model replaces it."""
+    if not text.strip():
+        return 0.5
+    polite = len(_POLITE_CUES.findall(text))
+    rude = len(_RUDE_CUES.findall(text)) + sum(
+        f.kind in {"sarcastic", "condescending", "irritated", "blame"} for f in findings
+    )
+    return round(1.0 / (1.0 + math.exp(-(0.2 + 0.8 * polite - 1.2 * rude))), 3)
+
+
+def _find(text: str, customer: Customer | None) -> tuple[list[_Hit], list[Missing]]:
+    spans = sentences(text) if text.strip() else []
+    phrase = _resolve(text, _phrase_hits(text, spans, customer), spans)
+    return _context_hits(text, spans, phrase, customer)
+
+
+def _polish(text: str, customer: Customer | None) -> str:
+    """Check the rewrite again and calm what is left (a fix can uncover a second problem in a span)."""
+    for _ in range(REWRITE_PASSES):
+        hits, _ = _find(text[:MAX_DRAFT], customer)
+        if not hits:
+            break
+        for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+            text = text[: hit.start] + _suggest(text, hit) + text[hit.end :]
+        text = tidy(text)
+    return text
+
+
+# --- the verb -----------------------------------------------------------------------------------
+
+
+def check_reply(
+    draft: str,
+    message: str | None = None,
+    analysis: Analysis | None = None,
+    *,
+    analyze: Callable[[str], Analysis] | None = None,
+) -> ToneReport:
+    """Check an agent's draft reply, in the light of the customer's message when there is one.
+
+    ``analysis`` is the engine's reading of ``message``; without it, ``analyze(message)`` is called
+    when given, and otherwise the message is read with simple rules of this module.
+    """
+    draft = draft if isinstance(draft, str) else str(draft)
+    if analysis is None and message and analyze is not None:
+        analysis = analyze(message)
+    customer = read_customer(message, analysis)
+    text = draft[:MAX_DRAFT]
+    hits, gaps = _find(text, customer)
+    findings = tuple(Finding(h.kind, h.start, h.end, h.why, _suggest(text, h)) for h in hits)
+    heat = _heat(text, findings)
+    verdict: Verdict = "revise" if findings or gaps else "send"
+    logger.debug("check_reply: %d findings, %d missing, verdict %s", len(findings), len(gaps), verdict)
+    return ToneReport(
+        draft=draft,
+        findings=findings,
+        missing=tuple(gaps),
+        scores=_scores(text, findings, gaps, heat),
+        politeness=_politeness_estimate(text, findings),
+        landing=_landing(text, findings, gaps, customer),
+        heat=heat,
+        verdict=verdict,
+        rewrite=_polish(rewrite(draft, findings, gaps, customer), customer) if verdict == "revise" else draft,
+    )

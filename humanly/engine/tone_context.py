@@ -1,0 +1,116 @@
+"""The tone guard's checks that only make sense against the customer's message: cold and policy walls.
+
+``cold`` finds the impersonal sentence of a draft that never acknowledges a clearly upset customer
+(component ``humanly.tone.cold.v1``); ``policy_walls`` finds rules quoted in a draft that offers
+nothing else (``humanly.tone.policy_wall.v1``). Both stay silent when unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from humanly.engine.tone_customer import OPENER, Customer, acknowledges, any_of, offers_alternative
+
+__all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WHY", "cold", "policy_walls"]
+
+_AGREES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yep|of\s+course|sure|absolutely|definitely)\b", re.IGNORECASE)
+_INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
+COLD = "humanly.tone.cold.v1"
+POLICY_WALL = "humanly.tone.policy_wall.v1"
+_I = re.IGNORECASE
+Span = tuple[int, int]
+
+
+# --- cold ---------------------------------------------------------------------------------------
+
+_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|me|my)\b|[!?]")
+_FORMULA = any_of(
+    r"^thanks?\s+(?:you\s+)?for\s+(?:contacting|flying|choosing|shopping|travelling|your\s+(?:message|email|"
+    r"enquiry|query))\b",
+)
+COLD_WHY = "Reads like a system notice to someone who is clearly upset; they will feel processed, not heard."
+
+
+def cold(
+    draft: str, sentences: Sequence[Span], taken: Sequence[Span], customer: Customer | None
+) -> Span | None:
+    """The first impersonal sentence of a draft that never acknowledges a clearly upset customer."""
+    if customer is None or not customer.upset or acknowledges(draft):
+        return None
+    for start, end in sentences:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        sentence = draft[start:end]
+        if _FORMULA.search(sentence) or not _PERSONAL.search(sentence):
+            return start, end
+    return None
+
+
+# --- policy walls -------------------------------------------------------------------------------
+
+POLICY = any_of(
+    r"\b(?:as\s+per|per|in\s+line\s+with|according\s+to|as\s+stated\s+in|in\s+accordance\s+with)\s+(?:our|the)\s+"
+    r"(?:\S+\s+){0,2}?(?:policy|policies|terms|conditions|rules|t&cs)\b",
+    r"\bour\s+(?:\S+\s+)?policy\s+(?:states|says|is\s+that|doesn'?t\s+allow|does\s+not\s+allow)\b",
+    r"\bthe\s+terms\s+you\s+agreed\s+to\b|\bour\s+decision\s+is\s+final\b|\bare\s+final\b",
+    r"\b(?:cannot|can'?t|can\s+not)\s+be\s+(?:\w+\s+)?(?:\w+ed|\w+en|reinstated|recovered|paused)\b",
+    r"\bnon-?(?:transferable|refundable|changeable|negotiable|returnable)\b|\bno\s+longer\s+available\b|"
+    r"\bunder\s+any\s+circumstances\b",
+    r"\b(?:is|are)\s+not\s+(?:provided|refundable|permitted|allowed|covered|eligible)\b",
+    r"\bno\s+(?:partial\s+)?(?:refunds|exceptions|exchanges|returns)\s+(?:are|can\s+be|will\s+be)\s+(?:given|made|"
+    r"offered|issued|accepted)\b",
+    r"\b(?:can|may)\s+only\s+be\s+\w+ed\b|\bonly\s+(?:provided\s+|available\s+)?digitally\b|\bdigitally\s+only\b",
+    r"\bwe\s+(?:cannot|can'?t|are\s+unable\s+to|'re\s+unable\s+to|do\s+not|don'?t)\s+(?:disclose|make\s+(?:any\s+)?"
+    r"exceptions)\b|\brules\s+are\s+rules\b|\b(?:this|that|it)\s+is\s+(?:our\s+|company\s+)policy\b|\bcompany\s+policy\b",
+    r"\bthere(?:'s|\s+is)\s+nothing\s+(?:more\s+|else\s+)?(?:we|I)\s+can\s+do\b|\b(?:is|are)\s+not\s+(?:possible|something\s+"
+    r"we\s+(?:can|are\s+able\s+to)\s+do)\b|\bthe\s+terms\s+(?:and\s+conditions\s+)?(?:clearly\s+)?(?:state|say)\b",
+    r"\bwe\s+(?:do\s+not|don'?t)\s+(?:offer|give|issue|provide|accept)\s+(?:refunds|exchanges|returns|compensation|"
+    r"credits?)\b",
+    r"\b(?:refunds|payments)\s+(?:always|only)\s+go\b|\bupon\s+receipt\s+of\b",
+    r"\b(?:contracts?|memberships?)\s+run\s+for\s+the\s+full\b",
+    r"\bthat'?s\s+(?:just\s+)?(?:how|the\s+way)\s+it\s+(?:works|is)\b|\bagainst\s+(?:our|company)\s+policy\b|"
+    r"\bwe(?:'re|\s+are)\s+not\s+(?:allowed|permitted)\s+to\b",
+    r"\b(?:are|is)\s+(?:collected|taken|charged)\s+on\s+the\s+(?:agreed|scheduled|due)\s+date\b",
+)
+POLICY_WHY = (
+    "States a rule and stops there; with no alternative or next step, the customer feels stonewalled."
+)
+POLICY_FIX = (
+    "{span} I'm sorry, I know that isn't the answer you hoped for. What I can do instead is "
+    "[say what you can offer]."
+)
+
+
+def policy_walls(
+    draft: str, sentences: Sequence[Span], taken: Sequence[Span], customer: Customer | None
+) -> list[Span]:
+    """Sentences (less words another finding has claimed) that hide behind a rule, in a draft offering nothing else."""
+    if offers_alternative(draft) or customer is None:
+        return []
+    informing = customer.asks and all(
+        _INFO_QUESTION.match(OPENER.sub("", a.text.strip())) for a in customer.asks
+    )
+    if (informing and not customer.complains) or _AGREES.search(draft):
+        return []
+    found = []
+    for sentence_start, sentence_end in sentences:
+        match = POLICY.search(draft, sentence_start, sentence_end)
+        if match is None:
+            continue
+        start, end = sentence_start, sentence_end
+        for a, b in taken:
+            if start < b <= match.start():
+                start = b
+            elif match.end() <= a < end:
+                end = a
+            elif a < end and start < b:
+                break
+        else:
+            lead = _POLICY_LEAD.match(draft, start, end)
+            start = lead.end() if lead else start
+            found.append((start, len(draft[:end].rstrip(" ,;:-"))))
+    return found
+
+
+_POLICY_LEAD = re.compile(r"[\s,;:-]*(?:(?:and|but|so|however|unfortunately|sadly|i'?m\s+afraid),?\s+)?", _I)

@@ -1,0 +1,284 @@
+"""What the tone guard needs to know about the customer's message, and what a draft does for them.
+
+``read_customer`` turns the engine's reading of the customer's message (or the bare message) into
+the few facts the checks use: how clearly upset the customer is, what they asked, whether they
+report a mistake of ours. ``acknowledges``, ``owns`` and ``offers_alternative`` read a draft for
+the things an upset, wronged or refused customer needs to hear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from humanly.engine.types import Analysis, Ask
+
+__all__ = [
+    "NEXT_STEP",
+    "OPENER",
+    "QUESTION_START",
+    "REFUSAL",
+    "Customer",
+    "acknowledgement_for",
+    "acknowledges",
+    "any_of",
+    "implicit_asks",
+    "offers_alternative",
+    "owns",
+    "read_customer",
+]
+
+_I = re.IGNORECASE
+
+
+def any_of(*parts: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the parts."""
+    return re.compile("|".join(f"(?:{p})" for p in parts), _I)
+
+
+# Lead-ins before the words of an ask: "Sorry, which button...", "Hi, quick one, can I...".
+OPENER = re.compile(
+    r"^(?:(?:sorry|hi|hello|hey|ok(?:ay)?|so|and|but|also|well|oh|um|wait|quick\s+one|just\s+checking(?:\s+again)?)"
+    r"[,!.]?\s+)+",
+    _I,
+)
+
+# --- the customer -------------------------------------------------------------------------------
+
+_GRIEF = any_of(
+    r"\b(?:died|passed\s+away|passed\s+on|funeral|ashes|bereave\w*|condolences)\b",
+    r"\bmy\s+(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|friend)\s+passed\b",
+    r"\blast\s+present\s+from\b",
+)
+_FEAR = any_of(
+    r"\b(?:terrified|petrified|frightened|scared|panic\s+attack|panicking|worried\s+sick|swallowed|choking|"
+    r"emergency)\b",
+)
+_DISTRESS = any_of(
+    r"\bI(?:'ve|\s+have)?(?:\s+been|'m|\s+am)?\s+(?:crying|in\s+tears)\b",
+    r"\b(?:desperate|begging|devastated|heartbroken|distraught|beside\s+myself|at\s+my\s+wits'?\s+end|ruined|"
+    r"at\s+the\s+end\s+of\s+"
+    r"my\s+(?:rope|tether)|worst\s+(?:week|day|month|year)\s+of\s+my\s+life)\b",
+    r"\b(?:stuck|stranded)\s+(?:abroad|at\s+(?:the\s+)?(?:airport|station|home)|with\b)",
+    r"\b(?:no\s+money|can'?t\s+afford\s+(?:rent|food|to\s+eat)|lost\s+my\s+job|can'?t\s+make\s+rent|newborn|"
+    r"wheelchair|hospice|really\s+stressed|so\s+stressed)\b",
+    r"\b(?:is|'s|was|am|'m|are|'re)\s+in\s+(?:the\s+)?hospital\b",
+    r"\bI'?m\s+(?:so\s+|really\s+|very\s+|extremely\s+|absolutely\s+|beyond\s+|incredibly\s+)?(?:upset|angry|"
+    r"gutted|crushed|in\s+pieces|shaking)\b|\bI'?m\s+(?:so|really|very|extremely|incredibly|beyond)\s+(?:frustrated|annoyed|"
+    r"stressed)\b",
+    r"\b(?:cancer|chemo(?:therapy)?|evicted|eviction|bailiffs|homeless|no\s+heating|can'?t\s+feed)\b",
+    r"\bplease\s+help\s*[!.]|\bplease\s*\.\s*$",
+)
+_ANGER = any_of(
+    r"\b(?:furious|livid|fuming|outraged|sick\s+of\s+it|sick\s+and\s+tired|fed\s+up|disgusted|disgraceful|disgrace|"
+    r"unacceptable|appalling|ridiculous|pathetic|made\s+my\s+life\s+hell|absolute\s+(?:idiots|joke|clowns))\b",
+)
+_UPSET_EMOTIONS = frozenset({"anger", "grief", "fear", "disgust"})
+_CONFIDENT_EMOTION = 0.7
+
+_COMPANY_FAULT = any_of(
+    r"\byou(?:'ve|\s+have)?\s+(?:sent|charged|cut|cancelled|deleted|broke|lost|missed|forgot|took|overcharged|"
+    r"billed|disconnected)\b",
+    r"\byour\s+(?:\S+\s+){0,2}?(?:agent|driver|technician|engineer|update|app|system|courier|team|coach|staff|"
+    r"website|developer|plugin|photographer|instructor)\s+(?:\S+\s+){0,2}?(?:broke|deleted|hung\s+up|left|"
+    r"missed|reversed|crashed|charged|cancelled|cut|took|wrote|sent)\b",
+    r"\bcharged\s+(?:me\s+)?twice\b|\bdouble[- ]charged\b|\bovercharged\b|\bcut\s+off\s+by\s+mistake\b",
+    r"\barrived\s+(?:broken|damaged|cracked|smashed)\b",
+)
+_COMPLAINT = re.compile(
+    r"\b(?:rude|late|broke|broken|wrong|never|didn'?t|doesn'?t|don'?t|won'?t|can'?t|isn'?t|wasn'?t|hasn'?t|haven'?t|"
+    r"not\s+work\w*|stopped|missed|lost|deleted|terrible|awful|poor|useless|rubbish|garbage|disappoint\w*|complain\w*|"
+    r"problem|issue|mould|dirty|damaged|cracked|smashed|slow(?:er)?|fault|error|crash\w*|hurt|injur\w*|charged|"
+    r"overcharg\w*|expensive|price\s+rise|a\s+lot|too\s+much|still|again|waited|waiting|hung\s+up|ignored|unhappy|"
+    r"not\s+happy|upset|angry|annoyed|frustrat\w*|down|no\s+idea|behind|failure|typo|mistake|hidden|anxious|worried|"
+    r"nervous|scared|embarrass\w*|mortified|ruined|gone|missing|cancell?ed|delay\w*|buffering|freez\w*|wilted|shrank|"
+    r"blank|dropp\w*|fail\w*|creepy|tears|cried|crying|nonsense|idiot\w*|ridiculous|no\s+(?:signal|service|internet|"
+    r"power|wifi|phone|reply|response|answer|heating|water))\b",
+    _I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+QUESTION_START = re.compile(
+    r"^(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|will|would|should|have|has)\b", _I
+)
+
+
+_ACTION_ASK = re.compile(
+    r"(?:can|could|would|will)\s+(?:you|someone|somebody|your\s+team)\b|please\b|^(?:refund|cancel|send|fix|change|"
+    r"remove|stop|give|put|resend|reissue|extend|book|close|delete|update)\b|\bI(?:'d|\s+would)\s+like\s+(?:a|an|my|"
+    r"the|to\s+(?:cancel|get|have|change|book))\b|\bI\s+(?:want|need)\s+(?:a|an|my|the|to\s+(?:cancel|get|have|"
+    r"change|book|close|pause))\b",
+    _I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    """The facts about the customer's message that the checks need."""
+
+    text: str
+    feeling: str | None
+    asks: tuple[Ask, ...]
+    company_fault: bool
+    wants_action: bool
+    complains: bool
+
+    @property
+    def upset(self) -> bool:
+        """Clearly upset: grieving, scared, in distress or angry (never just mildly annoyed)."""
+        return self.feeling is not None
+
+
+def _feeling(text: str, analysis: Analysis | None) -> str | None:
+    for name, pattern in (("grief", _GRIEF), ("fear", _FEAR), ("distress", _DISTRESS), ("anger", _ANGER)):
+        if pattern.search(text):
+            return name
+    if analysis is None:
+        return None
+    if {"abuse", "shouting"} & set(analysis.flags):
+        return "anger"
+    emotions = analysis.emotions
+    confident = (
+        len(emotions.labels) <= 3
+        and emotions.scores.get(emotions.dominant, 0.0) >= _CONFIDENT_EMOTION
+        and emotions.intensity >= _CONFIDENT_EMOTION
+    )
+    if confident and emotions.dominant in _UPSET_EMOTIONS and analysis.sentiment <= -0.5:
+        return {"grief": "grief", "fear": "fear"}.get(emotions.dominant, "anger")
+    return None
+
+
+def _fallback_asks(text: str) -> tuple[Ask, ...]:
+    """Questions in a message read without the engine: sentences that end with a question mark."""
+    asks = []
+    for match in re.finditer(r"[^.!?\n]+\?", text):
+        sentence = match.group().strip()
+        if QUESTION_START.match(sentence):
+            start = text.find(sentence, match.start())
+            asks.append(Ask(text=sentence, start=start, end=start + len(sentence), kind="question"))
+    return tuple(asks)
+
+
+def _complains(text: str) -> bool:
+    """Whether the message complains or tells of trouble: negative words, or any statement at all
+    (a message made only of questions, with no trouble words, is asking for information)."""
+    if _COMPANY_FAULT.search(text) or _COMPLAINT.search(text):
+        return True
+    return any(
+        len(part.split()) >= 3 and not part.rstrip().endswith("?") for part in _SENTENCE.findall(text[:2000])
+    )
+
+
+def read_customer(message: str | None, analysis: Analysis | None) -> Customer | None:
+    """The customer facts from the engine's reading when there is one, else from the bare message."""
+    if analysis is None and not message:
+        return None
+    text = analysis.text if analysis is not None else (message or "")
+    text = text[:20_000]
+    asks = analysis.asks if analysis is not None else _fallback_asks(text)
+    if not asks:
+        asks = implicit_asks(text)
+    feeling = _feeling(text, analysis)
+    wants_action = any(
+        a.kind == "request" and _ACTION_ASK.search(OPENER.sub("", a.text.strip())) for a in asks
+    )
+    return Customer(
+        text=text,
+        feeling=feeling,
+        asks=asks,
+        company_fault=bool(_COMPANY_FAULT.search(text)),
+        wants_action=wants_action,
+        complains=feeling is not None or _complains(text),
+    )
+
+
+# --- what a draft does --------------------------------------------------------------------------
+
+_ACKNOWLEDGE = any_of(
+    r"\b(?:sorry|apologi[sz]e|apologies|condolences)\b",
+    r"\bI\s+(?:completely\s+|totally\s+|really\s+)?(?:understand|know|can\s+(?:hear|see|imagine)|hear\s+you)\b",
+    r"\b(?:must\s+(?:be|have\s+been)|sounds?|is|was)\s+(?:so\s+|really\s+|incredibly\s+)?(?:hard|awful|"
+    r"frightening|stressful|worrying|upsetting|difficult|frustrating|horrible|scary|rotten|miserable|"
+    r"embarrassing)\b",
+    r"\byou'?re\s+(?:right|not\s+alone)\b|\bthat'?s\s+(?:not\s+okay|awful|terrible|horrible|not\s+good\s+enough|"
+    r"not\s+acceptable|on\s+us|our\s+(?:mistake|fault|error|failure))\b|\bthat\s+shouldn'?t\s+have\s+happened\b",
+    r"\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:telling|letting|your\s+patience|sticking|being|asking|"
+    r"checking|flagging|sending|reporting|getting\s+in\s+touch\s+(?:so|straight))\b",
+    r"\b(?:I\s+hope\s+you|take\s+care|no\s+need\s+to\s+(?:be\s+)?(?:embarrassed|apologi[sz]e)|nothing\s+to\s+be\s+"
+    r"embarrassed|oh\s+no|what\s+a\s+(?:horrible|lovely|rotten)|(?:a\s+)?(?:fair|good|sensible)\s+question|"
+    r"understandabl[ey]|congratulations|glad\s+you\s+(?:got\s+in\s+touch|asked|told))\b",
+    r"\b(?:I'?m|I\s+am)\s+(?:treating|picking)\s+this\b",
+)
+_OWN = any_of(
+    r"\b(?:sorry|apologi[sz]e|apologies)\b",
+    r"\b(?:our|my)\s+(?:mistake|fault|error|failure)\b|\bon\s+us\b|\bwe\s+(?:got\s+(?:it|this)\s+wrong|messed\s+up|"
+    r"should\s+have|missed\s+it)\b|\bshouldn'?t\s+have\s+happened\b|\byou'?re\s+right\b",
+)
+_ALTERNATIVE = any_of(
+    r"\bwhat\s+(?:I|we)\s+can\s+(?:do|offer)\b|\binstead\b|\balternatively\b|\banother\s+(?:way|option)\b",
+    r"\b(?:I|we)\s+(?:can|could|'?d\s+be\s+(?:glad|happy)\s+to|'?m\s+happy\s+to)\s+(?!not\b|only\b)\w+",
+    r"\b(?:I|we)(?:'ve|\s+have|'ll|\s+will)\s+(?!not\b|never\b)\w+",
+    r"\byou\s+(?:can|could)\s+(?:still\s+|also\s+|always\s+)?(?!not\b|only\b)\w+",
+    r"\b(?:would\s+you\s+like|want\s+me\s+to|shall\s+I|if\s+you(?:'d|\s+would)\s+(?:like|prefer|rather))\b",
+    r"\b(?:but|however),?\s+(?:there'?s|there\s+is|we\s+do\s+have|it\s+doesn'?t\s+have\s+to)\b",
+    r"\bif\s+you\b[^.!?]{0,80}\b(?:it'?ll|it\s+will|we'?ll|I'?ll|we\s+will|I\s+will|you'?ll\s+be\s+able)\b",
+    r"\bif\s+you\s+(?:only\s+)?(?:need|want|prefer)\b",
+    r"\[[^\]]{3,}\]",
+)
+REFUSAL = any_of(
+    r"\b(?:I|we)\s+(?:can'?t|cannot|can\s+not|won'?t|am\s+not\s+able\s+to|'m\s+not\s+able\s+to|are\s+not\s+able\s+"
+    r"to|'re\s+not\s+able\s+to|are\s+unable\s+to|'m\s+unable\s+to|don'?t|do\s+not)\s+(?:\w+\s+)?(?:refund|offer|"
+    r"give|extend|reopen|make|transfer|change|waive|share|disclose|return|honou?r|accept|allow|provide|pause|"
+    r"reinstate|recover|cancel)\b",
+)
+NEXT_STEP = any_of(
+    r"\b(?:I|we)(?:'ve|\s+have|'ll|\s+will|'m|\s+am|\s+can|'d)\b|\byou\s+can\b|[→>]|\bplease\s+\w+",
+    r"\b(?:go\s+to|click|tap|open|select|choose|press|reply|send|call|visit|download|upload|check|try|book|"
+    r"contact|email|update|enter|log\s+in|submit|complete|fill\s+in|return|pay)\b|^(?:confirmed|done|sorted|all\s+set)\b",
+    r"\?|\[[^\]]{3,}\]",
+    r"\b(?:has|have)\s+been\s+(?:sent|refunded|booked|moved|credited|cancelled|fixed|restored|reconnected|"
+    r"updated|released|escalated|arranged|added|removed|reissued)\b",
+)
+
+
+def acknowledges(draft: str) -> bool:
+    """Whether the draft recognises the customer's feeling or trouble anywhere."""
+    return _ACKNOWLEDGE.search(draft) is not None
+
+
+def owns(draft: str) -> bool:
+    """Whether the draft apologises or owns a mistake."""
+    return _OWN.search(draft) is not None
+
+
+def offers_alternative(draft: str) -> bool:
+    """Whether the draft offers something: another option, an action taken, a next step."""
+    return _ALTERNATIVE.search(draft) is not None
+
+
+_IMPLICIT = re.compile(
+    r"\bI\s+(?:can'?t|cannot|couldn'?t)\s+(?:find|see|work\s+out|figure\s+out)\s+(?:where|how|what|which|the|my)\b"
+    r"[^.!?]*|\bI\s+(?:don'?t|do\s+not)\s+(?:know|understand|get)\s+(?:how|where|what|which|why|the\s+difference)\b"
+    r"[^.!?]*",
+    _I,
+)
+
+
+def implicit_asks(text: str) -> tuple[Ask, ...]:
+    """'I can't find where to download my invoice' asks where it is, even with no question mark."""
+    asks = []
+    for match in _IMPLICIT.finditer(text):
+        asks.append(Ask(text=match.group(), start=match.start(), end=match.end(), kind="question"))
+    return tuple(asks)
+
+
+_ACK_LINES = {
+    "grief": "I'm so sorry for your loss.",
+    "fear": "I understand how worrying this is.",
+    "distress": "I'm so sorry; I can see how hard this is.",
+    "anger": "I'm sorry, and I understand why you're upset.",
+}
+
+
+def acknowledgement_for(customer: Customer) -> str:
+    """A short acknowledgement that fits how the customer feels."""
+    return _ACK_LINES.get(customer.feeling or "", "I'm sorry about this.")

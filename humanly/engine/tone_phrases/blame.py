@@ -1,0 +1,187 @@
+"""Blame: replies that make the problem the customer's fault.
+
+Component ``humanly.tone.blame.v1``; the definition is in ``docs/tone.md``. Changing a rule means a new version.
+"""
+
+from __future__ import annotations
+
+from humanly.engine.tone_rules import Rule, drop, rule, say
+
+BLAME = "humanly.tone.blame.v1"
+_BLAME = (
+    rule(
+        "blame",
+        r"\bif you(?:'d| had)\s+(?:only\s+|just\s+)?(?:double-?checked|checked|read|followed|looked|kept|entered|"
+        r"updated|used|chosen|paid attention|saved|contacted|tested|installed|registered|activated|confirmed)\b"
+        r"[^.!?]{0,80}",
+        "Tells the customer it was their own fault; they will defend themselves instead of working with you.",
+        say("Let's get this sorted"),
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"\b(?:which\s+)?you\s+(?:really\s+)?(?:should|ought to|were supposed to|needed to)(?:'ve|\s+have)\s+"
+        r"(?!been\s+(?:told|sent|given|contacted|refunded|offered|informed))\w+[^.!?;]{0,80}",
+        "Points to what the customer should have done; it reads as a reprimand after the fact.",
+        drop,
+    ),
+    rule(
+        "blame",
+        r"\b(?:then\s+)?you(?:'re|\s+are)?\s+(?:probably\s+|likely\s+|clearly\s+|obviously\s+|just\s+)?(?:typing|"
+        r"entering|using|selecting|clicking|typed|entered|selected|chose|ordered|clicked|put)\s+(?:in\s+)?(?:the\s+|a\s+|"
+        r"your\s+)?(?:\S+\s+){0,2}?(?:wrong|incorrect)\b[^.!?,;]{0,30}",
+        "Assumes the customer made the mistake; they will feel accused before anyone has checked.",
+        say("it may be worth double-checking the details"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:it\s+seems\s+|it\s+looks\s+like\s+)?you\s+(?:probably|likely|must|may|might|must have|may have|"
+        r"might have|probably have)\s+(?:have\s+)?(?:typed|entered|put|selected|chosen|clicked|used|given|"
+        r"misspelled|mistyped)\b[^.!?,;]{0,50}?\b(?:wrong|incorrect(?:ly)?|by mistake)\b[^.!?,;]{0,30}",
+        "Guesses that the customer got it wrong; even if true, leading with it feels like an accusation.",
+        say("the details on the order may not have matched"),
+    ),
+    rule(
+        "blame",
+        r"\bthis\s+(?:usually\s+|normally\s+|often\s+|typically\s+|only\s+)?happens\s+(?:when|if|because)\s+"
+        r"(?:customers|people|users|you|buyers|clients|someone)\b[^.!?]{0,80}",
+        "Explains the problem as something customers cause; the customer hears 'you did this'.",
+        say("This can happen for a few reasons"),
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"\b(?:it'?s\s+)?(?:usually\s+|often\s+)?a\s+sign\s+(?:that\s+)?you\s+(?:haven'?t|didn'?t|aren'?t|weren'?t|"
+        r"don'?t)\b[^.!?]{0,60}",
+        "Reads the customer's results as proof they did not try hard enough.",
+        say("it can help to go through the steps together"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:results|success|progress|it all)\s+(?:depends?|relies|rely)\s+(?:entirely\s+|mostly\s+)?on\s+"
+        r"(?:the\s+work|the\s+effort|how\s+much|what)\s+you\b[^.!?]{0,40}",
+        "Puts the whole outcome on the customer's effort; it sounds like a way of saying 'your fault'.",
+        say("Results vary, and I'd like to help you get more from it"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:please\s+)?(?:keep|store|save|watch|mind)\s+(?:\S+\s+){0,3}?(?:this|next)\s+time\b",
+        "Implies the customer was careless; 'this time' or 'next time' turns help into a telling-off.",
+        drop,
+    ),
+    rule(
+        "blame",
+        r"\bplease\s+(?:\S+\s+){0,2}?(?:review|check|read)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,2}?(?:rules|terms|"
+        r"guide|instructions|policy|conditions|label|manual)\s+before\s+(?:booking|ordering|buying|purchasing|"
+        r"you\s+(?:book|order|buy))\b",
+        "Lectures the customer about what they should have read; it adds blame to a bad moment.",
+        drop,
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"\b(?:so\s+)?we(?:'d|\s+would)?\s+(?:always\s+)?(?:recommend|advise|suggest)\s+(?:checking|reading|"
+        r"reviewing|testing)\b[^.!?]{0,40}?\bbefore\s+(?:ordering|buying|booking|purchasing|installing|updating)\b",
+        "Hints that the customer skipped a step; it sounds like 'you should have checked'.",
+        drop,
+    ),
+    rule(
+        "blame",
+        r"\b(?:which|that)\s+we\s+(?:advise|recommend|tell|ask)\s+(?:all\s+)?(?:our\s+)?(?:customers|users|"
+        r"people|clients)\s+to\s+\w+",
+        "Suggests the customer ignored advice; it shifts the fault to them.",
+        drop,
+    ),
+    rule(
+        "blame",
+        r"\b(?:because|since|as)\s+your\s+\w+(?:\s+\w+)?\s+(?:is|was|were|are)\s+(?:outdated|out\s+of\s+date|"
+        r"too\s+old|incompatible|not\s+compatible|faulty|wrong|incorrect)\b",
+        "Blames the customer's own set-up before offering any help.",
+        say("because of a compatibility problem"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:it'?s\s+)?(?:likely|probably)\s+(?:that\s+)?(?:the\s+\w+\s+)?\w+\s+(?:\S+\s+){0,3}?(?:due\s+to|"
+        r"because\s+of|caused\s+by)\s+(?:\S+\s+){0,4}?on\s+your\s+(?:end|side)\b",
+        "Pins the cause on the customer's side without evidence.",
+        say("we're not yet sure what caused it"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:it'?s\s+)?(?:likely|probably|possible)\s+(?:that\s+)?(?:it|the\s+\w+)\s+(?:wasn'?t|was\s+not|"
+        r"weren'?t)\s+(?:set\s+up|installed|used|fitted|assembled|washed|stored|handled|connected)\s+"
+        r"(?:according\s+to|correctly|properly|as\s+(?:described|instructed))\b[^.!?,;]{0,30}",
+        "Assumes the customer set it up wrong before anyone has looked.",
+        say("we'd like to check how it was set up together"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:which|as)\s+(?:the|our)\s+(?:manual|instructions|guide|label|terms|faq|docs|documentation)\s+"
+        r"(?:clearly\s+)?(?:warns?|says|explains|mentions|states)(?:\s+about)?\b",
+        "Reminds the customer that they were warned; it sounds like 'told you so'.",
+        drop,
+    ),
+    rule(
+        "blame",
+        r"\b[^.!?]{0,60}\bclearly\s+(?:marked|shown|stated|labell?ed|displayed)\b[^.!?]{0,40}\byou\s+(?:selected|"
+        r"chose|picked|clicked|agreed|ticked|accepted|signed)\b[^.!?]{0,20}",
+        "Argues that the customer chose this themselves; they will feel caught out, not helped.",
+        say("I can see how this happened, and I understand it isn't what you wanted."),
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"\b(?:customers|people|users)\s+(?:enter(?:ing)?|typ(?:e|ing)|us(?:e|ing))\s+(?:their\s+)?(?:card\s+)?"
+        r"details\s+incorrectly\b",
+        "Explains the fault as the customer's typing; they will feel accused.",
+        say("a mismatch in the details"),
+    ),
+)
+
+_BLAME_MORE = (
+    rule(
+        "blame",
+        r"\b(?:it'?s|it\s+is)\s+(?:entirely\s+|solely\s+)?your\s+responsibility\b[^.!?,;]{0,50}|\bthe\s+onus\s+is\s+on\s+you\b"
+        r"[^.!?,;]{0,40}",
+        "Hands the whole problem back to the customer; it reads as 'not our problem, yours'.",
+        drop,
+        "clause",
+    ),
+    rule(
+        "blame",
+        r"\b(?:this|it|that)\s+(?:wouldn'?t|would\s+not)\s+have\s+happened\s+if\s+you\b[^.!?]{0,60}",
+        "Tells the customer it was their own fault; they will defend themselves instead of working with you.",
+        say("Let's get this sorted."),
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"(?<!if\s)\byou\s+(?:forgot|failed|neglected|didn'?t\s+bother)\s+to\b[^.!?,;]{0,50}",
+        "Names what the customer failed to do; it lands as blame, not help.",
+        say("the step may have been missed"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:the\s+)?(?:problem|issue|fault|error)\s+is\s+(?:on\s+your\s+(?:end|side)|with\s+your\s+\w+)\b",
+        "Places the problem with the customer before anyone has checked.",
+        say("the problem may be with the set-up, and I'd like to check it with you"),
+    ),
+    rule(
+        "blame",
+        r"\bthat'?s\s+(?:because|why)\s+you\s+(?:didn'?t|did\s+not|haven'?t|forgot|entered|chose|selected|ignored)\b"
+        r"[^.!?,;]{0,50}|(?<!if\s)\byou\s+(?:didn'?t|did\s+not|never)\s+(?:read|follow|check|update|save|confirm|"
+        r"activate|register|test)\b[^.!?,;]{0,50}",
+        "Explains the problem as something the customer did not do; they will feel blamed.",
+        say("that step may not have gone through"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:next\s+time|in\s+future),?\s+(?:please\s+)?(?:make\s+sure|remember\s+to|double-?check|be\s+(?:more\s+)?"
+        r"careful)\b[^.!?]{0,60}",
+        "A lesson for next time, given to someone with a problem now, reads as a telling-off.",
+        drop,
+        "sentence",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE

@@ -1,0 +1,142 @@
+"""Irritation: replies that sound impatient with the customer.
+
+Component ``humanly.tone.irritated.v1``; the definition is in ``docs/tone.md``. Changing a rule means a new version.
+"""
+
+from __future__ import annotations
+
+from humanly.engine.tone_rules import Rule, drop, rule, say
+
+IRRITATED = "humanly.tone.irritated.v1"
+_IRRITATED = (
+    rule(
+        "irritated",
+        r"\b(?:as|like)\s+(?:I|we)\s+(?:(?:have\s+|'ve\s+)?(?:already|previously)\s+(?:said|mentioned|explained|told\s+"
+        r"you|stated|wrote|pointed\s+out)|(?:said|told\s+you|stated|wrote))(?:\s+(?:in\s+my\s+(?:last|previous|first)\s+(?:email|"
+        r"message|reply)|before|earlier|yesterday|already|twice|last\s+time|on\s+\w+day|on\s+the\s+phone))?,?",
+        "'As I already said' tells the customer they should have listened; it sounds impatient.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"\bsame\s+as\s+I\s+(?:told\s+you|said|mentioned|explained)(?:\s+(?:yesterday|before|earlier|last\s+time))?",
+        "Points out that the customer was already told; it sounds impatient.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"\bI(?:'ve|\s+have)\s+(?:already\s+)?(?:explained|told\s+you|said|answered)\s+(?:this|that|it)\s+"
+        r"(?:twice|three\s+times|several\s+times|before|already)(?:\s+now)?\b\.?",
+        "Counting how often you've explained it sounds exasperated.",
+        say("Happy to go through it again if anything is still unclear."),
+    ),
+    rule(
+        "irritated",
+        r"\bI(?:'ve|\s+have)\s+already\s+(?:checked|tested|sent|resent)\s+(?:it|this|that)\s+(?:twice|three\s+times|"
+        r"several\s+times)\b",
+        "Sounds like you are tired of the customer rather than curious about the problem.",
+        say("I've checked it on my side"),
+    ),
+    rule(
+        "irritated",
+        r"\bfor\s+the\s+(?:second|third|fourth|fifth|last|umpteenth|hundredth|nth)\s+time\b,?",
+        "'For the third time' keeps score; it reads as exasperation.",
+        say("To confirm,"),
+    ),
+    rule(
+        "irritated",
+        r"^(?:once\s+)?again[,:](?!\s*(?:I'?m\s+)?(?:so\s+)?(?:sorry|thank|thanks|apologies|my\s+apologies)\b)",
+        "Starting with 'Again,' signals impatience before the answer.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"\b(?:(?:okay|ok|right|fine),?\s+)?(?:let'?s|let\s+me|I'?ll|I\s+will)\s+(?:go\s+over|go\s+through|try|"
+        r"explain)\s+(?:this|it|that)?\s*(?:one\s+more\s+time|once\s+more|again)\b\.?",
+        "'One more time' sounds like patience running out.",
+        say("Happy to go through it again."),
+    ),
+    rule(
+        "irritated",
+        r"\b(?:you\s+don'?t\s+need\s+to|there'?s\s+no\s+need\s+to|please\s+(?:don'?t|stop))\s+(?:keep\s+)?"
+        r"(?:messaging|emailing|chasing|calling|writing|asking|sending|chase|message|email|call)\b[^.!?]{0,50}",
+        "Tells the customer off for following up; they will feel like a nuisance.",
+        say("Thanks for checking in"),
+    ),
+    rule(
+        "irritated",
+        r"\bplease\s+(?:check|read|look)\s+(?:there|the\s+\w+|it)\s+before\s+(?:sending|asking|emailing)\b"
+        r"[^.!?]{0,30}",
+        "Asks the customer to stop asking; it sounds fed up.",
+        say("If anything else is unclear, just ask."),
+        "sentence",
+    ),
+    rule(
+        "irritated",
+        r"\bsome\s+of\s+us\s+have\s+other\s+\w+(?:\s+\w+)?(?:,?\s+you\s+know)?\b\.?|\bI\s+have\s+other\s+"
+        r"customers\b[^.!?]{0,30}",
+        "Makes the customer feel like a burden; it sounds irritated.",
+        say("Sorry for the wait."),
+    ),
+    rule(
+        "irritated",
+        r"\b(?:I\s+)?hope\s+(?:that'?s|that\s+is|this\s+is)\s+(?:clear|clearer)\s+now\b\.?|\bis\s+that\s+clear\s+"
+        r"now\?",
+        "'Clear now?' suggests the customer was slow to understand.",
+        say("I hope that helps."),
+    ),
+    rule(
+        "irritated",
+        r"^fine,\s+",
+        "Opening with 'Fine,' sounds grudging.",
+        drop,
+    ),
+)
+
+_IRRITATED_MORE = (
+    rule(
+        "irritated",
+        r"\bas\s+per\s+my\s+(?:last|previous|earlier)\s+(?:email|message|reply)\b,?|\bI\s+did\s+(?:say|mention|explain)\b"
+        r"(?:\s+(?:this|that|it))?,?|\bfeel\s+free\s+to\s+take\s+your\s+business\s+elsewhere\b[.!]?",
+        "Sounds like patience has run out with the customer.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"^look,\s+|\b(?:say|explain|repeat)\s+(?:this|it)\s+one\s+last\s+time\b",
+        "Sounds like patience has run out; the customer will feel told off.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"\bas\s+(?:previously|already)\s+(?:stated|mentioned|explained|said)\b,?|\bas\s+stated\s+in\s+my\s+"
+        r"(?:previous|last|earlier)\s+(?:email|message|reply)\b,?",
+        "Points back to what you already said; it sounds impatient.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"\bI(?:'ve|\s+have)\s+(?:already\s+)?told\s+you\s+(?:this\s+)?(?:twice|three\s+times|several\s+times|already|"
+        r"before)\b\.?|\bI(?:'ve|\s+have)?\s+already\s+answered\s+(?:this|that|your\s+question)\b\.?",
+        "Counting how often you've answered sounds exasperated.",
+        say("Happy to go through it again."),
+    ),
+    rule(
+        "irritated",
+        r"\bplease\s+(?:re-?read|read|refer\s+(?:back\s+)?to)\s+my\s+(?:previous|last|earlier)\s+(?:email|message|"
+        r"reply)\b[^.!?]{0,20}",
+        "Sends the customer back to your last email instead of answering; it sounds fed up.",
+        drop,
+        "sentence",
+    ),
+    rule(
+        "irritated",
+        r"\bI'?m\s+not\s+going\s+to\s+(?:repeat|explain)\b[^.!?]{0,30}|\bhow\s+many\s+times\s+(?:do|must|have|will)\s+I\b"
+        r"[^.!?]{0,40}",
+        "Open exasperation; the customer will match your tone.",
+        drop,
+        "sentence",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _IRRITATED + _IRRITATED_MORE

@@ -1,0 +1,146 @@
+"""Over-promising: guarantees the company cannot keep.
+
+Component ``humanly.tone.overpromise.v1``; the definition is in ``docs/tone.md``. Changing a rule means a new version.
+"""
+
+from __future__ import annotations
+
+import re
+
+from humanly.engine.tone_rules import Rule, clean, rule, say
+
+_I = re.IGNORECASE
+_ABSOLUTE = re.compile(
+    r",?\s*\b(?:guaranteed|I\s+guarantee(?:\s+it)?|I\s+promise(?:\s+you)?|no\s+matter\s+what|no\s+questions?\s+"
+    r"asked|no\s+question|without\s+(?:a|any)\s+doubt|hand\s+on\s+heart|easily|on\s+the\s+dot|for\s+sure|"
+    r"(?:so\s+)?you\s+can\s+count\s+on\s+it|perfectly|flawlessly|I\s+can\s+(?:promise|assure)\s+you(?:\s+that)?|"
+    r"rest\s+assured)\b[.!]?|\b100%,?\s*",
+    _I,
+)
+_LEAD_IN = re.compile(r"^(?:(?:yes|definitely|absolutely|totally|of\s+course|so)\b[,!.]?\s*)+", _I)
+_WILL = re.compile(r"\b(?!I\b|we\b|We\b)(\w+)(?:'ll|\s+will)\b(?!\s+never)")
+
+
+def _unsure(span: str) -> str:
+    """The span without its absolute words ('guaranteed', '100%', 'Yes!') and the punctuation they leave."""
+    text = clean(_ABSOLUTE.sub("", span)).lstrip(" ,.;:!")
+    return clean(_LEAD_IN.sub("", text)).lstrip(" ,.;:!")
+
+
+def _core(span: str) -> str:
+    core = _unsure(span).rstrip(".!,;")
+    core = re.sub(r"^which\s+", "it ", core, flags=_I)
+    return (
+        core[0].lower() + core[1:]
+        if core[:1].isupper() and not core[1:2].isupper() and core[:2] != "I "
+        else core
+    )
+
+
+def calm_promise(span: str) -> str:
+    """A promise about timing or service, said as what we expect rather than what we guarantee."""
+    softened = _WILL.sub(lambda m: f"{m.group(1)} should", _unsure(span))
+    softened = softened.rstrip(",; ")
+    if softened and not any(rule.pattern.search(softened) for rule in _OVERPROMISE):
+        return softened[0].upper() + softened[1:] if span[:1].isupper() else softened
+    core = _core(span)
+    return f"I can't promise that {core}, but I'll do everything I can and keep you updated." if core else ""
+
+
+def calm_claim(span: str) -> str:
+    """A promise of results, said honestly: outcomes vary from person to person."""
+    core = _core(span)
+    return f"Results vary from person to person, so I can't promise that {core}." if core else ""
+
+
+def calm_never(span: str) -> str:
+    """'It will never happen again', said as what we are doing about it."""
+    return "I can't promise it will never happen again, but we're doing everything we can to prevent it."
+
+
+def calm_effort(span: str) -> str:
+    """'I'll make sure X', said as effort rather than a guarantee."""
+    rest = (
+        re.sub(r"^.*?\bmake\s+sure\s+(?:that\s+)?", "", _ABSOLUTE.sub("", span), flags=_I)
+        .strip()
+        .rstrip(".!,;")
+    )
+    return f"I'll do everything I can so that {rest}, but I can't promise it." if rest else ""
+
+
+OVERPROMISE = "humanly.tone.overpromise.v1"
+_OVERPROMISE: tuple[Rule, ...] = (
+    rule(
+        "overpromise",
+        r"\b(?:guaranteed|I\s+guarantee|we\s+guarantee|no\s+matter\s+what|no\s+questions?\s+asked|no\s+question|"
+        r"you\s+can\s+count\s+on\s+it|on\s+the\s+dot)\b|\b(?:it|he|she|they|you|this|that|(?:the|your)\s+\w+)(?:'ll|\s+will)"
+        r"\b[^.!?]{0,80}\bI\s+promise\b|\bI\s+(?:can\s+)?promise\s+(?:you\s+)?(?:that\s+)?(?:it|he|she|they|you|this|the\s+"
+        r"\w+|your\s+\w+)(?:'ll|\s+will)\b",
+        "An absolute promise about something outside your full control; if it slips, trust goes with it.",
+        calm_promise,
+        "tail",
+    ),
+    rule(
+        "overpromise",
+        r"^without\s+(?:a|any)\s+doubt\b[!.]?",
+        "Certainty you cannot have; the customer will hold you to it.",
+        say("I can't promise results, but I can explain what we do."),
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:will|'ll|won'?t)\s+never\b[^.!?]*\b(?:again|another)\b|\bnever\s+(?:happens?|be\s+lost)\s+again\b|"
+        r"\b(?:this|it|that)\s+won'?t\s+happen\s+again\b",
+        "'Never again' is a promise nobody can keep; it sets up a second disappointment.",
+        calm_never,
+        "tail",
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:won'?t|will\s+not)\s+(?:have|hear|get|see|experience)\s+(?:any\s+more|any|a)\s+(?:problems?|"
+        r"issues?|trouble|thing|noise)\b|\btotally\s+quiet\b",
+        "Promises a perfect outcome that you cannot control.",
+        calm_promise,
+        "tail",
+    ),
+    rule(
+        "overpromise",
+        r"\byou(?:'ll|\s+will)\s+be\s+(?:making|earning|fluent|job-ready|getting\s+(?:interview|clients|offers))\b|"
+        r"\byou(?:'ll|\s+will)\s+(?:double|triple|make\s+back|earn\s+back)\b|"
+        r"\bI'?m\s+(?:100%\s+)?(?:certain|positive)\s+(?:it|this|that|you|they|he|she)(?:'ll|\s+will)\b|"
+        r"\bwill\s+have\s+you\s+(?:fluent|earning|making|back\s+online|job-ready)\b|\b(?:will|'ll)\s+pay\s+for\s+"
+        r"itself\b|\b(?:every\s+single\s+one|all|every\s+one)\s+of\s+our\s+(?:clients|students|customers)\b"
+        r"[^.!?]*\b(?:made|got|hit|achieved|doubled)\b|\bclients\s+always\s+(?:hit|get|see|make|double|achieve)\b|"
+        r"\bis\s+all\s+it\s+takes\b|\byou\s+won'?t\s+be\s+disappointed\b|\bnothing\s+(?:can|will)\s+go\s+wrong\b|\b(?:clears?|cures?)\s+(?:\S+\s+)?completely\b|\bcompletely\s+(?:clears?|"
+        r"cures?)\b",
+        "Promises a result that depends on far more than you; the customer may buy on a false hope.",
+        calm_claim,
+        "tail",
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:will|'ll)\s+(?:go|be\s+sorted(?:\s+out)?|work|run)\s+(?:perfectly|flawlessly)\b|\bwill\s+be\s+perfect\b|"
+        r"\b(?:will|'ll)\s+(?:definitely|certainly|100%|absolutely)\s+(?:fix|solve|work|arrive|be)\b|\bwith\s+zero\s+"
+        r"downtime\b|\beverything\s+(?:is|will\s+be)\s+covered\b|\bany\s+(?:device|problem|issue),\s*any\s+"
+        r"(?:problem|issue|device)\b",
+        "Promises perfection; any hiccup will now feel like a broken promise.",
+        calm_promise,
+        "tail",
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:will|'ll)\s+(?:see|be|have|get|arrive|reach|show)\b[^.!?]{0,40}\bwithin\s+the\s+(?:hour|next\s+hour)\b",
+        "A precise time that depends on others (banks, couriers); if it slips, the customer feels misled.",
+        calm_promise,
+        "tail",
+    ),
+    rule(
+        "overpromise",
+        r"\bI(?:'ll|\s+will)\s+(?:personally\s+)?make\s+sure\b(?=[^.!?]*\b(?:next\s+(?:update|release|version)|at\s+"
+        r"your\s+door|no\s+matter\s+what)\b)",
+        "Commits to something that isn't yours to decide.",
+        calm_effort,
+        "tail",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _OVERPROMISE
