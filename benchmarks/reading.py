@@ -2,8 +2,8 @@
 
 Reads ../shared/data/humanly_dev/letters.jsonl (not shipped with humanly). Measures on the
 held-out 30% (seeded split in humanly/engine/training/splits.py) and, for reference, on the
-data the rules were developed on: the other 70% and benchmarks/data/letters_extra.jsonl
-(90 messages written for this project with the same labels).
+data the rules were developed on: the other 70%, benchmarks/data/letters_extra.jsonl and
+letters_extra2.jsonl (90 and 80 messages written for this project with the same labels).
 Usage: python benchmarks/reading.py [--errors]  (errors are listed for development data only)
 """
 
@@ -19,6 +19,7 @@ from _common import SHARED, f1, need, read_jsonl, run_cli
 from humanly.engine.training.splits import split
 
 EXTRA = Path(__file__).parent / "data" / "letters_extra.jsonl"
+EXTRA2 = Path(__file__).parent / "data" / "letters_extra2.jsonl"
 
 
 def overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -100,10 +101,16 @@ def score(rows: list[dict[str, Any]], out: dict[str, dict[str, Any]], show: bool
 def main() -> None:
     rows = read_jsonl(need(SHARED / "humanly_dev" / "letters.jsonl"))
     extra = read_jsonl(EXTRA)
+    extra2 = read_jsonl(EXTRA2)
     development, held_out = split(rows)
-    out = run_cli("analyze", [{"id": r["id"], "text": r["text"]} for r in rows + extra])
+    out = run_cli("analyze", [{"id": r["id"], "text": r["text"]} for r in rows + extra + extra2])
     show = "--errors" in sys.argv
-    parts = (("held-out 30%", held_out), ("development 70%", development), ("extra (dev)", extra))
+    parts = (
+        ("held-out 30%", held_out),
+        ("development 70%", development),
+        ("extra (dev)", extra),
+        ("extra2 (dev)", extra2),
+    )
     for name, part in parts:
         r = score(part, out, show and not name.startswith("held"))
         print(

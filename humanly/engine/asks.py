@@ -25,13 +25,15 @@ ACTION_VERBS = (
     "recover|retrieve|undo|revert|re-?send|re-?open|reopen|merge|split|install|set|email|e-mail|text|phone|notify|"
     "inform|show|ensure|verify|review|reconsider|expedite|prioriti[sz]e|compensate|reimburse|repay|pay|"
     "walk me through|hurry|chase|mail|post|dispatch|print|sign|upload|attach|share|open|void|cover|"
-    "consider|proceed|assign|rebook|remind"
+    "consider|proceed|assign|rebook|remind|redeliver|re-deliver|reverse|pass"
 )
 INFO_VERBS = r"(?:tell|explain|let me know|clarify|advise|confirm whether|confirm if|show me how|point me)"
 
 IMPERATIVE_START = re.compile(
     rf"^(?:please\s+|pls\s+|plz\s+|kindly\s+|just\s+|now\s+|so\s+)*(?:{ACTION_VERBS}|tell|explain|advise|"
-    r"clarify|provide|forward|stop|find|escalate)\b",
+    r"clarify|provide|forward|stop|find|escalate)\b"
+    r"(?=\s+(?:me|my|it|the|this|that|these|those|us|our|a|an|them|your|all|everything|him|her|back|out|up|down|in|on|"
+    r"off|over|why|what|how|when|where|whether|if|to|for|[£$€\d])\b|\s*[.!]?$)",
     _I,
 )
 PLEASE = re.compile(
@@ -59,14 +61,14 @@ CHANCE = re.compile(r"\bis there (?:any|a|some)\s+(?:chance|way|possibility|opti
 INDIRECT_REQUEST = re.compile(
     r"\b(?:i(?:'d| would| should)\s+(?:be|am)\s+(?:so\s+|very\s+|really\s+|most\s+)?(?:grateful|thankful|glad|obliged)\s+if|"
     r"\bwhat\s+(?:i|we)(?:'d| would)?\s+(?:really\s+)?(?:like|want|need|expect)\s+is\s+(?:a|an|the|my|our|for|to|that)\b|"
-    r"\bhere'?s\s+(?:my|the|our)\s+(?:idea|proposal|offer|deal|suggestion)\b|\bmy\s+(?:proposal|suggestion)\s+is\b|"
+    r"\bhere'?s\s+(?:my|the|our)\s+(?:idea|proposal|offer|deal|suggestion)\s*[:,-]\s*\S|\bmy\s+(?:proposal|suggestion)\s+is\b|"
     r"^either\s+(?:you|someone|somebody|your)\b|"
     r"^if\s+you\s+(?:give|send|provide|offer|sponsor|let|gift|comp)\b[^.?!]{0,160}\b(?:we|i)(?:'ll| will| can| could)\b|"
     r"i(?:'d| would)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if|"
     r"it(?:'d| would)\s+be\s+(?:great|lovely|helpful|nice|good|wonderful|brilliant|amazing)\s+if|"
     r"if\s+(?:somebody|someone|anyone|you|your team)\s+could\b.*\bthat(?:'d| would)\s+be|"
     r"i(?:'m| am)\s+(?:asking|requesting)\s+(?:you|for|that)|i\s+(?:hereby\s+)?request\b|"
-    r"i\s+expect\s+(?:a|an|my|the|you|someone|to\s+(?:get|receive|be))\b|"
+    r"i\s+expect\s+(?:a|an|my|the|you(?!'d|\s+would)|someone|to\s+(?:get|receive|be))\b|"
     r"i\s+(?:just\s+|really\s+)(?:want|need)\s+(?:a|an|the|my|our|you|someone|somebody)\b|"
     r"i\s+(?:also\s+|still\s+|now\s+|therefore\s+|then\s+)?(?:want|demand|insist)\s+(?:on\s+)?(?:a|an|the|my|our|this|that|those|these|him|her|them|you|someone|"
     r"somebody|it|to\s+(?:speak|talk|"
@@ -75,7 +77,8 @@ INDIRECT_REQUEST = re.compile(
     r"request|ask|cancel|change|switch|know|book|arrange|speak|talk|return|upgrade|downgrade|transfer|"
     r"order|buy|pay|move|keep|add|remove|see|understand|find out)|you\s+to|someone\s+to|somebody\s+to)\b|"
     r"(?:i|we)(?:'d| would)?\s+(?:just\s+|really\s+|urgently\s+|still\s+)?need\s+(?:a|an|the|my|our|this|that|"
-    r"it(?!\s+to\b)|you|someone|somebody|free|access|help|confirmation|to\s+(?:get|have|receive|know|speak|talk|cancel|"
+    r"it(?=\s+(?:by|before|sent|fixed|done|back|today|tomorrow|asap|sorted|resolved|replaced|refunded))|you|someone|"
+    r"somebody|free|access|help|confirmation|to\s+(?:get|have|receive|know|speak|talk|cancel|"
     r"change|reset|update|see|access))\b|"
     r"here'?s\s+what\s+(?:i'?m|i\s+am|we'?re)\s+(?:thinking|proposing|suggesting)|i\s+(?:propose|suggest)\s+(?:that\s+)?you|"
     r"\bhow\s+about\s+you\b|"
@@ -85,6 +88,15 @@ INDIRECT_REQUEST = re.compile(
     r"^if\s+(?:you|someone|somebody|your team)\s+could\b|"
     r"\b(?:would|will)\s+it\s+be\s+possible\s+(?:to|for)\b|\bis\s+it\s+possible\s+(?:to|for)\b|"
     r"\bi(?:'m| am)\s+writing\s+to\s+(?:ask|request|cancel|complain|get|have|arrange|claim)\b|"
+    r"\bover\s+to\s+you\b|\bleave\s+it\s+with\s+you\b|\b(?:i|we)(?:'d| would)\s+(?:propose|suggest)\b|"
+    r"\ball\s+(?:i|we)(?:'d| would)\s+ask\b|^(?:i'd\s+|i\s+would\s+|would\s+)?appreciate\s+(?:a|an|your|some|it\s+if)\b|"
+    r"\bi(?:'m| am)\s+asking\s+(?:whether|if)\b|\blooking\s+for\s+(?:someone|somebody|help|an?\s+\w+)\s+to\b|"
+    r"^(?:is\s+there\s+)?any\s+(?:way|chance)\s+(?:to|of|you)\b|^either\b[^.?!]*\bor\s+(?:i|we)(?:'ll|'m| will| am)\b|"
+    rf"\b(?:someone|somebody|you)\s+(?:needs?|has|have|must)\s+to\s+(?:{ACTION_VERBS})\b|"
+    r"^(?:the|my|our|this|that|it)\b[^.?!]{0,40}\b(?:needs|has)\s+to\s+(?:show|include|be|say|list|reflect|match|"
+    r"come|arrive|go)\b|\bwould\s+need\s+to\s+be\b|"
+    rf",\s*(?:then\s+|please\s+|just\s+)?(?:tell|show|send|give|let)\s+me\b|"
+    r"^\w+\s+(?:it|this|that|them)\s+(?:back\s+)?please\W*$|"
     r"\bwould\s+you\s+mind\b|\bi\s+(?:would\s+)?ask\s+that\b|\bi(?:'m| am)\s+entitled\s+to\b|"
     r"\b(?:needs?|has|have)\s+to\s+be\s+(?:fixed|refunded|sorted|changed|corrected|updated|cancell?ed|resolved|reissued|"
     r"sent|replaced|removed|reversed|credited|looked\s+at|escalated)\b|"
@@ -96,7 +108,8 @@ INDIRECT_REQUEST = re.compile(
 )
 INDIRECT_QUESTION = re.compile(
     r"\b(?:i\s+(?:was|am|'m)\s+wondering|i\s+wonder|wondering)\s+(?:whether|if|how|what|when|why|where|who|which)|"
-    r"\b(?:i(?:'d| would)\s+(?:also\s+|really\s+|just\s+|still\s+|now\s+|therefore\s+|then\s+)?like|i\s+(?:also\s+|really\s+|just\s+|still\s+|now\s+|therefore\s+|then\s+)?want|i\s+(?:also\s+|really\s+|just\s+|still\s+|now\s+|therefore\s+|then\s+)?need)\s+to\s+(?:know|understand|find out|check)\b|"
+    r"\b(?:i(?:'d| would)\s+(?:also\s+|really\s+|just\s+|still\s+|now\s+|therefore\s+|then\s+)?like|i\s+(?:also\s+|really\s+|just\s+|still\s+|now\s+|therefore\s+|then\s+)?want|i\s+(?:also\s+|really\s+|just\s+|still\s+|now\s+|therefore\s+|then\s+)?need)\s+(?:to\s+)?(?:know|understand|find out|check)\b|"
+    r"\bwaiting\s+to\s+hear\s+(?:whether|if|when|back)\b|\b(?:keen|eager|curious|interested)\s+to\s+(?:hear|know|understand|find out|learn)\b|"
     r"\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|explain|let\s+me\s+know|clarify|advise|confirm)|"
     r"\b(?:please|pls|kindly)\s+(?:also\s+|just\s+)?(?:tell|explain|let\s+me\s+know|clarify|advise|confirm)|"
     r"^(?:tell|explain)\s+(?:me|us|what|why|how)|"
@@ -124,6 +137,8 @@ RHETORICAL = re.compile(
     r"(?:^|,\s*|-\s*|\.\.\.\s*)(?:seriously|really|honestly|right|no|eh|huh|ok|okay|yeah|hello|anyone)\W*\?+\W*$|"
     r"\bwhat(?:'s| is)\s+next\b|"
     r"\bis\s+(?:this|that)\s+how\s+(?:you|your)\b|\bwho\s+(?:asked|wanted|needs|thought)\s+(?:for\s+)?(?:this|that|it)\b|"
+    r"\bwho\s+(?:decides|decided|signed|signs)\b|\b(?:do|does|did)\s+(?:you|you\s+lot|you\s+people|anyone)\s+(?:\w+\s+)?"
+    r"(?:ever|even)\s+(?:\w+\s+)?(?:read|listen|check|care|test)\b|"
     r"\bdo\s+you\s+(?:honestly|really|seriously|actually|genuinely)\s+(?:think|believe|expect|imagine)\b|"
     r"\bdoes\s+anyone\s+(?:there\s+|here\s+)?(?:even\s+|actually\s+|ever\s+)?(?:talk|speak|read|listen|care|"
     r"communicate)\b|\bwas\s+it\s+worth\s+it\b|"
@@ -148,6 +163,7 @@ REPLY_PLEA = re.compile(
     _I,
 )
 NOT_ASKING = re.compile(
+    r"\bwonder(?:ing)?\s+(?:whether|if)\s+i(?:'d| would)\s+have\b|"
     r"\b(?:please\s+)?(?:find|see)\s+(?:attached|enclosed|below)\b|"
     r"\bi(?:'m| am)\s+not\s+(?:asking|requesting|expecting|looking)\b|\bno\s+need\s+to\s+(?:reply|respond)\b|"
     r"\b(?:don't|do not|didn't|did not)\s+(?:want|need)\s+(?:a|you|anything|any)\b",
@@ -218,7 +234,8 @@ def classify(sentence: str) -> AskKind | None:
     if INDIRECT_REQUEST.search(s):
         return "request"
     if asks_question:
-        return "question" if len(body.split()) >= 3 or INDIRECT_QUESTION.search(s) else None
+        short_ask = re.fullmatch(r"(?:is\s+that\s+)?(?:possible|doable)\W*", s, _I)
+        return "question" if len(body.split()) >= 3 or INDIRECT_QUESTION.search(s) or short_ask else None
     if IMPERATIVE_START.search(s) or PLEASE.search(s):
         return "request"
     if BARE_QUESTION.search(s) and len(body.split()) >= 4 and not s.endswith((".", "!")):

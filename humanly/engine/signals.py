@@ -113,6 +113,10 @@ FLAG_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:moved|switched|taken|transferred)\s+(?:my|our)\s+(?:\w+\s+){0,4}(?:to|over\s+to)\s+(?:another|a\s+different|a\s+new)\b",
         r"\b(?:thinking|considering|planning)\s+(?:of\s+|about\s+)?(?:cancell?ing|leaving|switching|closing|moving)\b",
         r"^cancell?ed\b|\blos(?:e|ing|t)\s+(?:a|another|me\s+as\s+a|your)\s+(?:\w+\s+)?customer\b",
+        r"\b(?:my|our)\s+last\s+(?:month|year|order|payment|week|bill)\s+with\s+you\b|"
+        r"\bfound\s+(?:someone|somewhere|a\s+\w+|another\s+\w+)\s+(?:cheaper|better)\b|"
+        r"\b(?:i|we)(?:'ve| have)\s+(?:just\s+|now\s+)?(?:closed|ended|terminated)\s+(?:my|our|the)\s+(?:account|subscription|"
+        r"contract|membership|plan)\b|"
         r"\bnot\s+(?:be\s+)?renewing\b|\b(?:look|looking)\s+(?:at|for|into)\s+alternatives\b",
         r"\bfind\s+(?:another|a\s+new|a\s+different)\s+(?:provider|company|supplier|insurer|bank|host|agency|platform)\b",
         r"\b(?:look(?:ing)?|shop(?:ping)?)\s+(?:at|around for|for)\s+(?:other|another|different)\s+"
@@ -153,6 +157,9 @@ FLAG_PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:fix|sort|resolve|refund|restore|deliver)\w*\s+(?:it|this|that|my \w+)?\s*{SOON}\b",
         rf"\b(?:or|otherwise)\s+(?:i(?:'m| am|'ll| will))\b[^.?!]{{0,40}}\b(?:today|tomorrow|{DAYS})\b",
         r"\bby\s+(?:close of business|end of (?:day|business)|eod|cob)\b",
+        rf"\b(?:by|before)\s+(?:this\s+|next\s+)?(?:{DAYS}|tomorrow|tonight|the\s+\d{{1,2}}(?:st|nd|rd|th)?|end\s+of\s+(?:the\s+)?"
+        rf"(?:day|week))\b[^.?!]{{0,60}}\bor\b",
+        r"\b(?:now|today|immediately|right\s+away),?\s+not\s+(?:tomorrow|monday|next\s+week|later|on\s+monday)\b",
         r"\b(?:essential|critical|vital|crucial|imperative)\s+that\b",
         r"\b(?:landline|phone|line|alarm|pendant|heating|boiler|power|electricity|water|oxygen)\s+(?:has\s+been|is|went|has\s+gone)\s+"
         r"(?:completely\s+)?(?:dead|down|off|cut\s+off|not\s+working)\b",
