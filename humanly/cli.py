@@ -19,6 +19,7 @@ SMALL_BATCH = 48
 
 
 def _analyze_worker(intents_file: str | None, threads: int) -> Any:
+    """One process's analyze function over rows of {id, text}."""
     import humanly.engine
 
     engine = humanly.engine.load(intents_file=Path(intents_file) if intents_file else None, threads=threads)
@@ -36,9 +37,21 @@ def _count_lines(path: str) -> int | None:
         return sum(1 for line in f if line.strip())
 
 
+def _check_intents(intents_file: str | None) -> None:
+    """Refuse a broken intents file before any worker process starts."""
+    if intents_file:
+        from humanly.engine.intents import CatalogueError, load_catalogue
+
+        try:
+            load_catalogue(Path(intents_file))
+        except CatalogueError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
 def _run_batch(
-    input_path: str, output_path: str, required: tuple[str, ...], factory: Any, workers: int, quiet: bool
+    input_path: str, output_path: str, required: tuple[str, ...], worker: Any, workers: int, quiet: bool
 ) -> None:
+    """``worker(threads)`` builds one process's engine: two threads alone, one each beside another worker."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -49,6 +62,7 @@ def _run_batch(
         workers = batch.default_workers()
     if total is not None and total < SMALL_BATCH:
         workers = 1
+    factory = functools.partial(worker, 2 if workers == 1 else 1)
     console = Console(stderr=True)
     source: IO[str] = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8", errors="replace")  # noqa: SIM115
     target: IO[str] = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")  # noqa: SIM115
@@ -119,8 +133,15 @@ def analyze(
     if input_path:
         if text:
             raise click.UsageError("give TEXT or --input, not both")
-        factory = functools.partial(_analyze_worker, intents_file, 1 if workers != 1 else 2)
-        _run_batch(input_path, output_path, ("text",), factory, workers, quiet)
+        _check_intents(intents_file)
+        _run_batch(
+            input_path,
+            output_path,
+            ("text",),
+            functools.partial(_analyze_worker, intents_file),
+            workers,
+            quiet,
+        )
         return
     if text is None:
         raise click.UsageError('give a message to read, e.g. humanly analyze "Where is my order?"')

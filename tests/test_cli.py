@@ -78,3 +78,32 @@ def test_batch_over_two_processes_through_stdin_and_stdout(tmp_path: Path) -> No
     assert [o["id"] for o in out] == [r["id"] for r in rows]
     assert all(o["analysis"]["asks"][0]["kind"] == "question" for o in out)
     assert "60 lines written, 0 failed" in done.stderr
+
+
+def test_a_broken_intents_file_stops_a_batch_before_it_starts(tmp_path: Path) -> None:
+    bad = tmp_path / "intents.toml"
+    bad.write_text('[[intent]]\nname = "Bad Name"\nexamples = ["x"]\n', encoding="utf-8")
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(json.dumps({"id": n, "text": "hi"}) + "\n" for n in range(60)), encoding="utf-8"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "humanly.cli",
+            "analyze",
+            "--input",
+            str(source),
+            "--intents",
+            str(bad),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "lower_snake_case" in done.stderr
+    assert done.stdout == ""

@@ -98,7 +98,7 @@ class Analyzer:
         if intents_file is not None:
             definitions = merge(definitions, load_catalogue(intents_file))
         self.intents = IntentMatcher(
-            definitions, lambda s: self.encoder.encode(s).vectors, self.emotions.name
+            definitions, lambda s: self.encoder.encode(s).vectors, self.encoder.fingerprint
         )
 
     def analyze_many(self, messages: Sequence[str | bytes]) -> list[Analysis]:

@@ -7,6 +7,7 @@ mean-pooled vector close to the original all-MiniLM-L6-v2 vector (see
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +36,9 @@ class Encoder:
         options.intra_op_num_threads = max(1, threads)
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = ort.InferenceSession(
-            str(model_dir / "encoder.int8.onnx"), options, providers=["CPUExecutionProvider"]
-        )
+        graph = (model_dir / "encoder.int8.onnx").read_bytes()
+        self.fingerprint = hashlib.sha256(graph).hexdigest()
+        self._session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_length=max_tokens)

@@ -107,6 +107,7 @@ class IntentMatcher:
         encode: Callable[[list[str]], FloatArray],
         model_id: str,
     ) -> None:
+        """``model_id`` identifies the encoder's weights: cached example vectors are keyed on it."""
         self.definitions = list(definitions)
         sentences = [s for d in self.definitions for s in (*d.examples, d.description) if s]
         owners = [i for i, d in enumerate(self.definitions) for s in (*d.examples, d.description) if s]

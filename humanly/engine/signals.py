@@ -254,7 +254,7 @@ EXPECTATIONS = tuple(EXPECTATION_PATTERNS)
 FLAGS = ("churn_threat", "abuse", "urgency", "shouting", "repeat_contact", "legal_threat")
 NEEDS = ("information", "action", "reassurance", "acknowledgement")
 EXPECTATION_AT = 0.9
-INTENT_AT = 0.8
+INTENT_AT = 0.97
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 
 import pytest
@@ -114,8 +113,8 @@ def test_analyze_many_matches_one_by_one(engine) -> None:  # type: ignore[no-unt
     assert engine.analyze_many(messages) == [engine.analyze(m) for m in messages]
 
 
-def test_custom_intents_need_no_training(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    os.environ["HUMANLY_CACHE_DIR"] = str(tmp_path / "cache")
+def test_custom_intents_need_no_training(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("HUMANLY_CACHE_DIR", str(tmp_path / "cache"))
     catalogue = tmp_path / "intents.yaml"
     catalogue.write_text(
         "intents:\n"

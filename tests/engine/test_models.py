@@ -22,3 +22,10 @@ def test_emotion_metadata_names_labels_thresholds_and_training_data() -> None:
     assert len(meta["thresholds"]) == 28
     assert all(0.0 < t < 1.0 for t in meta["thresholds"])
     assert "GoEmotions" in meta["trained_on"]
+
+
+def test_the_encoder_is_identified_by_its_weights(engine) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    expected = hashlib.sha256((MODELS / "encoder.int8.onnx").read_bytes()).hexdigest()
+    assert engine._analyzer.encoder.fingerprint == expected
