@@ -5,9 +5,9 @@ Reads ../shared/data/humanly_dev/replies.jsonl (not shipped with humanly). Measu
 were developed on: the other 70% and benchmarks/data/replies_extra.jsonl (160 replies written for
 this project with the same labels).
 
-Until the CLI has a check-reply verb this calls ``check_reply`` in-process, with the customer's
-message read by ``humanly.engine.load(threads=1)``, and builds the same JSONL lines the CLI will
-write (``{"id": ..., "report": {...}}``; ``--output PATH`` saves them). Scoring follows
+The replies go through ``humanly check-reply --input ... --output ...`` exactly as a user would
+run it (``{"id", "reply", "customer"}`` in, ``{"id", "report"}`` out; ``--output PATH`` keeps the
+output lines). Scoring follows
 ../shared/tools/score.py ``tone``: verdict accuracy; false alarms (the share of "send" replies given
 any finding or a "revise" verdict); mean per-kind F1, a finding matching a labelled span of its kind
 when they overlap by at least half the shorter span.
@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from _common import SHARED, f1, need, read_jsonl
+from _common import SHARED, f1, need, read_jsonl, run_cli
 
-import humanly.engine
-from humanly.engine.tone import check_reply
 from humanly.engine.training.splits import split
 
 EXTRA = Path(__file__).parent / "data" / "replies_extra.jsonl"
@@ -39,17 +36,11 @@ def overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return inter / max(1, min(a1 - a0, b1 - b0)) >= 0.5
 
 
-def run(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
-    """The JSONL lines the CLI will write for these rows, and the mean check_reply time in ms."""
-    engine = humanly.engine.load(threads=1)
-    readings = engine.analyze_many([r["customer"] for r in rows])
-    lines, spent = [], 0.0
-    for row, reading in zip(rows, readings, strict=True):
-        started = time.perf_counter()
-        report = check_reply(row["reply"], message=row["customer"], analysis=reading)
-        spent += time.perf_counter() - started
-        lines.append(json.loads(json.dumps({"id": row["id"], "report": report.to_dict()})))
-    return lines, 1000 * spent / max(1, len(rows))
+def run(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The CLI's output lines for these rows, by id."""
+    return run_cli(
+        "check-reply", [{"id": r["id"], "reply": r["reply"], "customer": r["customer"]} for r in rows]
+    )
 
 
 def score(rows: list[dict[str, Any]], out: dict[str, dict[str, Any]], show: bool) -> dict[str, float]:
@@ -111,11 +102,14 @@ def main() -> None:
     if "--no-held-out" in sys.argv:
         parts = parts[1:]
     todo = [r for _, part in parts for r in part]
-    lines, ms = run(todo)
+    lines = run(todo)
     if "--output" in sys.argv:
         path = Path(sys.argv[sys.argv.index("--output") + 1])
-        path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    out = {str(line["id"]): line["report"] for line in lines}
+        path.write_text("".join(json.dumps(line) + "\n" for line in lines.values()), encoding="utf-8")
+    failed = [i for i, line in lines.items() if "error" in line]
+    if failed:
+        sys.exit(f"check-reply failed on {len(failed)} lines, e.g. {lines[failed[0]]}")
+    out = {i: line["report"] for i, line in lines.items()}
     show = "--errors" in sys.argv
     for name, part in parts:
         r = score(part, out, show and not name.startswith("held"))
@@ -123,7 +117,6 @@ def main() -> None:
             f"{name:16} replies {len(part):3}  verdict accuracy {r['accuracy']:.3f}  "
             f"false alarms {r['false_alarms']:.3f}  mean per-kind F1 {r['mean_f1']:.3f}"
         )
-    print(f"check_reply: {ms:.2f} ms per reply on average (the reading of the message not included)")
 
 
 if __name__ == "__main__":

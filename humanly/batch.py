@@ -26,7 +26,7 @@ class Item:
     error: dict[str, str] | None
 
 
-def parse(line_no: int, raw: str, required: tuple[str, ...]) -> Item:
+def parse(line_no: int, raw: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Item:
     if len(raw) > MAX_LINE_BYTES:
         return Item(
             line_no, None, None, {"code": "line_too_large", "message": f"line is over {MAX_LINE_BYTES} bytes"}
@@ -60,13 +60,21 @@ def parse(line_no: int, raw: str, required: tuple[str, ...]) -> Item:
             return Item(
                 line_no, ident, None, {"code": f"invalid_{name}", "message": f"'{name}' must be a string"}
             )
+    for name in optional:
+        if data.get(name) is not None and not isinstance(data[name], str):
+            return Item(
+                line_no,
+                ident,
+                None,
+                {"code": f"invalid_{name}", "message": f"'{name}' must be a string or null"},
+            )
     return Item(line_no, ident, data, None)
 
 
-def read_items(stream: IO[str], required: tuple[str, ...]) -> Iterator[Item]:
+def read_items(stream: IO[str], required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Item]:
     for n, raw in enumerate(stream, 1):
         if raw.strip():
-            yield parse(n, raw, required)
+            yield parse(n, raw, required, optional)
 
 
 Worker = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]

@@ -13,7 +13,7 @@ import click
 from humanly import __version__
 
 if TYPE_CHECKING:
-    from humanly.engine import Analysis
+    from humanly.engine import Analysis, ToneReport
 
 SMALL_BATCH = 48
 
@@ -26,6 +26,19 @@ def _analyze_worker(intents_file: str | None, threads: int) -> Any:
 
     def work(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [{"analysis": a.to_dict()} for a in engine.analyze_many([r["text"] for r in rows])]
+
+    return work
+
+
+def _check_worker(threads: int) -> Any:
+    """One process's check-reply function over rows of {id, reply, customer?}."""
+    import humanly.engine
+
+    engine = humanly.engine.load(threads=threads)
+
+    def work(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        reports = engine.check_replies([r["reply"] for r in rows], [r.get("customer") for r in rows])
+        return [{"report": r.to_dict()} for r in reports]
 
     return work
 
@@ -49,7 +62,14 @@ def _check_intents(intents_file: str | None) -> None:
 
 
 def _run_batch(
-    input_path: str, output_path: str, required: tuple[str, ...], worker: Any, workers: int, quiet: bool
+    input_path: str,
+    output_path: str,
+    required: tuple[str, ...],
+    worker: Any,
+    workers: int,
+    quiet: bool,
+    optional: tuple[str, ...] = (),
+    doing: str = "analysing",
 ) -> None:
     """``worker(threads)`` builds one process's engine: two threads alone, one each beside another worker."""
     from rich.console import Console
@@ -76,9 +96,9 @@ def _run_batch(
             disable=quiet,
             transient=False,
         ) as progress:
-            task = progress.add_task("analysing", total=total)
+            task = progress.add_task(doing, total=total)
             written, failed = batch.run(
-                batch.read_items(source, required),
+                batch.read_items(source, required, optional),
                 factory,
                 target,
                 workers=workers,
@@ -158,6 +178,114 @@ def analyze(
         click.echo(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2))
     else:
         show_reading(reading)
+
+
+@main.command("check-reply")
+@click.argument("draft", required=False)
+@click.option("--to", "message", help="The customer's message the draft answers ('-' reads it from stdin).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--input", "input_path", help="JSONL file of {id, reply, customer?} objects ('-' for stdin).")
+@click.option(
+    "--output", "output_path", default="-", show_default=True, help="Where JSONL results go ('-' for stdout)."
+)
+@click.option("--workers", type=int, default=0, help="Processes for --input (default: all cores, at most 2).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def check_reply(
+    draft: str | None,
+    message: str | None,
+    fmt: str,
+    input_path: str | None,
+    output_path: str,
+    workers: int,
+    quiet: bool,
+) -> None:
+    """Check a draft reply before it is sent: what may land badly, why, and a calmer wording.
+
+    DRAFT is the reply ('-' reads it from stdin); --to gives the customer's message, so the
+    check can also say what the reply leaves out. With --input, reads JSONL and writes one
+    {"id", "report"} line per input line, in order; a bad line gets {"id", "line", "error"}
+    and the exit status is 1.
+    """
+    if input_path:
+        if draft or message:
+            raise click.UsageError("give DRAFT (and --to) or --input, not both")
+        _run_batch(
+            input_path, output_path, ("reply",), _check_worker, workers, quiet, ("customer",), "checking"
+        )
+        return
+    if draft is None:
+        raise click.UsageError(
+            'give a draft to check, e.g. humanly check-reply "As I said, it ships Monday." --to "Where is it?"'
+        )
+    if draft == "-" and message == "-":
+        raise click.UsageError("only one of DRAFT and --to can come from stdin")
+    if draft == "-":
+        draft = sys.stdin.read()
+    if message == "-":
+        message = sys.stdin.read()
+    import humanly.engine
+
+    report = humanly.engine.load().check_reply(draft, message)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        show_report(report)
+
+
+KIND_STYLE = "bold red"
+
+
+def show_report(report: ToneReport) -> None:
+    """The draft with each finding highlighted and numbered, then what each means and what to do."""
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from humanly.engine.tone import PAUSE_AT
+
+    console = Console()
+    marked = Text()
+    at = 0
+    for n, finding in enumerate(report.findings, 1):
+        marked.append(report.draft[at : finding.start])
+        marked.append(report.draft[finding.start : finding.end], style="black on yellow")
+        marked.append(f"[{n}]", style=KIND_STYLE)
+        at = finding.end
+    marked.append(report.draft[at:])
+    verdict = (
+        Text("send", style="bold green") if report.verdict == "send" else Text("revise", style="bold yellow")
+    )
+    console.print(Panel(marked, title="draft", title_align="left", subtitle=verdict, subtitle_align="right"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", justify="right")
+    grid.add_column()
+    for n, finding in enumerate(report.findings, 1):
+        line = Text()
+        line.append(f"{finding.kind}: ", style=KIND_STYLE)
+        line.append(finding.why)
+        line.append("\n  try: ", style="dim")
+        line.append(finding.suggestion or "(leave it out)", style="green")
+        grid.add_row(f"[{n}]", line)
+    for gap in report.missing:
+        line = Text(gap.why)
+        if gap.ask is not None:
+            line.append(f"\n  ask: {' '.join(gap.ask.text.split())}", style="dim")
+        grid.add_row(Text(gap.kind.replace("_", " "), style="yellow"), line)
+    scores = report.scores
+    grid.add_row(
+        "tone",
+        f"warmth {scores.warmth}, calm {scores.calm}, clarity {scores.clarity}, "
+        f"politeness {report.politeness:.2f}, heat {report.heat:.2f}",
+    )
+    grid.add_row("landing", f"{report.landing.reaction}: {report.landing.reason}")
+    if report.heat >= PAUSE_AT:
+        grid.add_row("", Text("This reads heated. Take a breath before sending.", style="bold magenta"))
+    console.print(grid)
+    if report.verdict == "revise":
+        console.print(
+            Panel(report.rewrite, title="a calmer version", title_align="left", border_style="green")
+        )
 
 
 def show_reading(reading: Analysis) -> None:

@@ -16,7 +16,21 @@ from pathlib import Path
 
 from humanly.engine.analyzer import Analyzer
 from humanly.engine.intents import CatalogueError
-from humanly.engine.types import Analysis, Ask, Emotions, Escalation, Evidence, Intent, Language
+from humanly.engine.tone import check_reply
+from humanly.engine.types import (
+    Analysis,
+    Ask,
+    Emotions,
+    Escalation,
+    Evidence,
+    Finding,
+    Intent,
+    Landing,
+    Language,
+    Missing,
+    ToneReport,
+    ToneScores,
+)
 
 __all__ = [
     "Analysis",
@@ -26,8 +40,13 @@ __all__ = [
     "Engine",
     "Escalation",
     "Evidence",
+    "Finding",
     "Intent",
+    "Landing",
     "Language",
+    "Missing",
+    "ToneReport",
+    "ToneScores",
     "load",
 ]
 
@@ -45,6 +64,31 @@ class Engine:
     def analyze_many(self, messages: list[str | bytes]) -> list[Analysis]:
         """Read several messages at once: faster than one by one, same results."""
         return self._analyzer.analyze_many(messages)
+
+    def check_reply(
+        self, draft: str, message: str | bytes | None = None, analysis: Analysis | None = None
+    ) -> ToneReport:
+        """Check an agent's draft before it is sent, against the customer's message when given.
+
+        Pass ``analysis`` when the message has already been read, to save reading it twice.
+        """
+        if analysis is None and message:
+            analysis = self.analyze(message)
+        text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
+        return check_reply(draft, message=text, analysis=analysis)
+
+    def check_replies(self, drafts: list[str], messages: list[str | None]) -> list[ToneReport]:
+        """Check several drafts, each against its message (or ``None``); the messages are read at once."""
+        if len(drafts) != len(messages):
+            raise ValueError("give one message (or None) per draft")
+        given = [i for i, m in enumerate(messages) if m]
+        readings: list[Analysis | None] = [None] * len(drafts)
+        for i, reading in zip(given, self.analyze_many([messages[i] or "" for i in given]), strict=True):
+            readings[i] = reading
+        return [
+            check_reply(draft, message=message, analysis=reading)
+            for draft, message, reading in zip(drafts, messages, readings, strict=True)
+        ]
 
 
 def load(*, intents_file: Path | None = None, threads: int = 2) -> Engine:

@@ -56,6 +56,7 @@ POLITENESS = "humanly.tone.politeness.heuristic.v1"
 COMPONENTS: tuple[str, ...] = (*RULES, POLICY_WALL, COVERAGE, COLD, SCORES, LANDING, POLITENESS, REWRITE)
 
 MAX_DRAFT = 20_000
+PAUSE_AT = 0.5  # heat from which a "take a breath before sending" nudge is worth showing
 REWRITE_PASSES = 3
 _PRIORITY: dict[str, int] = {
     "sarcastic": 0,

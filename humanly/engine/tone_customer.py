@@ -83,7 +83,10 @@ _COMPANY_FAULT = any_of(
     r"website|developer|plugin|photographer|instructor)\s+(?:\S+\s+){0,2}?(?:broke|deleted|hung\s+up|left|"
     r"missed|reversed|crashed|charged|cancelled|cut|took|wrote|sent)\b",
     r"\bcharged\s+(?:me\s+)?twice\b|\bdouble[- ]charged\b|\bovercharged\b|\bcut\s+off\s+by\s+mistake\b",
-    r"\barrived\s+(?:broken|damaged|cracked|smashed)\b",
+    r"\barrived\s+(?:broken|damaged|cracked|smashed|late)\b",
+    r"\b(?:\d+|a|one|two|three|four|five|six|several)\s+(?:days?|weeks?|months?)\s+(?:late|overdue)\b",
+    r"\b(?:never|still\s+(?:hasn'?t|has\s+not|haven'?t))\s+(?:arrived|came|come|turned\s+up|been\s+delivered)\b",
+    r"\b(?:sent|shipped|delivered|gave)\s+(?:me\s+)?the\s+wrong\b",
 )
 _COMPLAINT = re.compile(
     r"\b(?:rude|late|broke|broken|wrong|never|didn'?t|doesn'?t|don'?t|won'?t|can'?t|isn'?t|wasn'?t|hasn'?t|haven'?t|"
@@ -237,6 +240,8 @@ NEXT_STEP = any_of(
     r"\?|\[[^\]]{3,}\]",
     r"\b(?:has|have)\s+been\s+(?:sent|refunded|booked|moved|credited|cancelled|fixed|restored|reconnected|"
     r"updated|released|escalated|arranged|added|removed|reissued)\b",
+    r"\b(?:will|'ll|should)\s+(?:be\s+(?:\w+ed|sent|done|back|live|with\s+you)|arrive|ship|reach|go\s+out|"
+    r"land|appear|show\s+up|renew|restart)\b",
 )
 
 
