@@ -29,6 +29,7 @@ from _common import SHARED, f1, need, read_jsonl, run_cli
 from humanly.engine.training.splits import split
 
 EXTRA = Path(__file__).parent / "data" / "replies_extra.jsonl"
+EXTRA2 = Path(__file__).parent / "data" / "replies_extra2.jsonl"
 
 
 def overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -96,9 +97,13 @@ def score(rows: list[dict[str, Any]], out: dict[str, dict[str, Any]], show: bool
 
 def main() -> None:
     rows = read_jsonl(need(SHARED / "humanly_dev" / "replies.jsonl"))
-    extra = read_jsonl(EXTRA)
     development, held_out = split(rows)
-    parts = [("held-out 30%", held_out), ("development 70%", development), ("extra (dev)", extra)]
+    parts = [
+        ("held-out 30%", held_out),
+        ("development 70%", development),
+        ("extra (dev)", read_jsonl(EXTRA)),
+        ("extra2 (dev)", read_jsonl(EXTRA2)),
+    ]
     if "--no-held-out" in sys.argv:
         parts = parts[1:]
     todo = [r for _, part in parts for r in part]

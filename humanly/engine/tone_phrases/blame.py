@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-BLAME = "humanly.tone.blame.v1"
+BLAME = "humanly.tone.blame.v2"
 _BLAME = (
     rule(
         "blame",
@@ -21,7 +21,8 @@ _BLAME = (
     rule(
         "blame",
         r"\b(?:which\s+)?you\s+(?:really\s+)?(?:should|ought to|were supposed to|needed to)(?:'ve|\s+have)\s+"
-        r"(?!been\s+(?:told|sent|given|contacted|refunded|offered|informed))\w+[^.!?;]{0,80}",
+        r"(?!been\s+(?:told|sent|given|contacted|refunded|offered|informed)|had\b|got(?:ten)?\b|received\b|it\b|them\b|"
+        r"(?:a|an|the|your)\s)\w+[^.!?;]{0,80}",
         "Points to what the customer should have done; it reads as a reprimand after the fact.",
         drop,
     ),
@@ -184,4 +185,28 @@ _BLAME_MORE = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE
+# Families of blame that never say "you must have": rules about what customers are responsible for,
+# "it's worth checking your ...", "sounds like you didn't", pointing at what the customer signed.
+_BLAME_FAMILIES = (
+    rule(
+        "blame",
+        r"\b(?:customers|users|guests|members|clients|passengers|tenants|buyers|learners)\s+(?:are|were)\s+(?:solely\s+)?"
+        r"(?:responsible\s+for|advised\s+to|asked\s+to|expected\s+to|reminded\s+to)\b[^.!?]*|\b(?:customers|users|people)\s+"
+        r"who\s+[^.!?]{3,60}\s+usually\s+(?:avoid|don'?t|never)\b[^.!?]*",
+        "Quotes the customer's duties back at them; it puts the problem on them.",
+        drop,
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"\bsounds\s+like\s+you\s+(?:didn'?t|did\s+not|forgot|missed|haven'?t)\b[^.!?,]*|\bit'?s\s+worth\s+(?:checking|"
+        r"reading|being\s+honest\s+with)\s+(?:your|yourself)\b[^.!?,]*|\bmaybe\s+(?:re-?watch|re-?read|try\s+reading|"
+        r"read)\b[^.!?]*|\bas\s+(?:is\s+)?(?:clearly\s+(?:stated|explained|shown|set\s+out)|(?:stated|explained|shown|set\s+"
+        r"out)\s+clearly)\s+(?:on|in)\s+(?:our|the|your|every)\b[^.!?,]*|\bshould\s+have\s+been\s+(?:disclosed|declared|mentioned|reported)\s+when\s+you\b"
+        r"[^.!?,]*",
+        "Implies the customer slipped up; even if true, leading with it feels like an accusation.",
+        drop,
+    ),
+)
+
+RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE + _BLAME_FAMILIES

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say, strip
 
-CONDESCENDING = "humanly.tone.condescending.v1"
+CONDESCENDING = "humanly.tone.condescending.v2"
 _CONDESCENDING = (
     rule(
         "condescending",
@@ -185,4 +185,35 @@ _CONDESCENDING_MORE = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _CONDESCENDING + _CONDESCENDING_MORE
+# Families of talking down: telling the customer it is easy, explaining as to a child, "as you may
+# not know", "for obvious reasons", remarks about who gets confused.
+_CONDESCENDING_FAMILIES = (
+    rule(
+        "condescending",
+        r"\bas\s+you\s+may\s+(?:or\s+may\s+not\s+)?(?:not\s+)?(?:be\s+aware|know|realise|realize)\b,?|\bjust\s+so\s+"
+        r"you\s+(?:understand|know)\b,?|\bfor\s+obvious\s+reasons\b|\b(?:tried|checked|done)\s+the\s+obvious\b",
+        "Suggests the customer is missing something everyone knows; it talks down to them.",
+        drop,
+    ),
+    rule(
+        "condescending",
+        r"\b(?:so\s+)?it'?s\s+(?:usually\s+|really\s+|honestly\s+)?(?:quite\s+|pretty\s+|very\s+|super\s+)?(?:easy|simple|"
+        r"straightforward)\s+to\s+(?:follow|use|do|understand|find)\b|\b(?:so\s+)?it'?s\s+(?:really\s+)?hard\s+to\s+get\s+"
+        r"wrong\b|\bsee,?\s+(?:easy|simple)\b[^.!?]*|\blet\s+me\s+explain\s+(?:it\s+|this\s+)?(?:simply|slowly|again\s+"
+        r"slowly)\b|\bonce\s+you\s+understand\s+how\b[^.!?,]*",
+        "Calling it easy tells the customer the trouble is their own; it talks down to them.",
+        drop,
+    ),
+    rule(
+        "condescending",
+        r"\b(?:can\s+be\s+)?confusing\s+for\s+some\s+people\b|\b(?:plenty\s+of|lots\s+of|many)\s+(?:folks|people|"
+        r"customers)\s+(?:your\s+age|like\s+you)\b[^.!?]*|\bdon'?t\s+feel\s+(?:bad|silly|stupid)\b|\b(?:a\s+bit\s+)?naive\s+"
+        r"to\s+(?:expect|think|assume)\b|^with\s+(?:all\s+due\s+)?respect,|\bplease\s+(?:avoid|refrain\s+from)\s+"
+        r"(?:writing|typing)\s+in\s+(?:capital|block)\s+letters\b",
+        "Talks down to the customer, as if they were the problem.",
+        drop,
+        "sentence",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _CONDESCENDING + _CONDESCENDING_MORE + _CONDESCENDING_FAMILIES

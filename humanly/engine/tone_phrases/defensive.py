@@ -30,7 +30,7 @@ def _hear_them_out(span: str) -> str:
     return f"Thank you for telling me; I'm sorry {about} felt that way, and I'd like to hear more."
 
 
-DEFENSIVE = "humanly.tone.defensive.v1"
+DEFENSIVE = "humanly.tone.defensive.v2"
 _ARGUING = (
     rule(
         "defensive",
@@ -194,5 +194,32 @@ _DEFENSIVE_MORE = (
     ),
 )
 
+
+# Families of defending the company: "worked as designed", "not on our end", uptime and QA figures,
+# "the majority have no issues", pointing at a third party.
+_DEFENSIVE_FAMILIES = (
+    rule(
+        "defensive",
+        r"\b(?:worked|works|working|performed|behaved)\s+(?:exactly\s+|just\s+)?as\s+(?:designed|intended|expected)\b|"
+        r"\b(?:is|isn'?t|is\s+not|wasn'?t|was\s+not)\s+(?:on\s+)?our\s+(?:end|side|fault)\b|\bwe\s+can\s+assure\s+you\b"
+        r"[^.!?,]*|\b(?:the\s+)?(?:vast\s+)?majority\s+of\s+(?:our\s+)?(?:customers|users|members|clients|guests)\s+"
+        r"(?:experience|have|report|see)\s+no\b[^.!?,]*",
+        "Defends the company instead of looking at what went wrong for this customer.",
+        drop,
+        "clause",
+    ),
+    rule(
+        "defensive",
+        r"\bgoes\s+through\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:process|checks?|inspection|review|tests?)\b[^.!?]*|"
+        r"\b(?:is|are)\s+(?:provided|handled|run|operated|managed|held)\s+by\s+[^.!?,]{3,60},\s+not\s+(?:us|the\s+\w+|our\s+"
+        r"\w+)\b|\bresults\s+depend\s+(?:entirely|completely|mostly)\s+on\b[^.!?,]*|\b(?:is|are)\s+never\s+guaranteed,\s+"
+        r"which\s+is\s+stated\b[^.!?]*|\bprices\s+across\s+the\s+(?:whole\s+)?(?:market|industry|sector)\s+have\s+"
+        r"(?:risen|gone\s+up|increased)\b",
+        "Argues the company's side; the customer hears an excuse rather than help.",
+        drop,
+        "sentence",
+    ),
+)
+
 # Justifying only happens against a complaint; with none, these words are just information.
-RULES: tuple[Rule, ...] = _ARGUING + when("complaint", _DEFENSIVE + _DEFENSIVE_MORE)
+RULES: tuple[Rule, ...] = _ARGUING + when("complaint", _DEFENSIVE + _DEFENSIVE_MORE + _DEFENSIVE_FAMILIES)

@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip, when
 
-DISMISSIVE = "humanly.tone.dismissive.v1"
+DISMISSIVE = "humanly.tone.dismissive.v2"
 _DISMISSIVE = (
     rule(
         "dismissive",
@@ -212,5 +212,26 @@ _DISMISSIVE_MORE = (
     ),
 )
 
+
+# Families of minimising: "just a", "nothing to get upset about", "a normal part of", small shares.
+_DISMISSIVE_FAMILIES = (
+    rule(
+        "dismissive",
+        r"\b(?:it'?s|that'?s|is)\s+just\s+a\s+(?:number|phone|bag|game|label|\w+)\b(?=[,.!?])|\bnothing\s+to\s+(?:get\s+)?"
+        r"(?:upset|worried|worry|stress|panic)\s*(?:about|over)\b|\bnot\s+as\s+bad\s+as\s+(?:all\s+that|you\s+think|it\s+"
+        r"seems)\b|\b(?:is|are)\s+a\s+normal\s+part\s+of\b[^.!?,]*|\b(?:kids|boys|people)\s+will\s+be\s+\w+\b|"
+        r"\bas\s+I'?m\s+sure\s+you\s+can\s+appreciate\b",
+        "Makes the customer's problem sound small; they hear that it doesn't matter.",
+        drop,
+    ),
+    rule(
+        "dismissive",
+        r"\b(?:affected|affects|impacted|hit)\s+(?:fewer|less)\s+than\s+\d+(?:\.\d+)?%\s+of\b[^.!?,]*|\bit\s+only\s+takes\s+"
+        r"(?:a\s+few|a\s+couple\s+of|\d+)\s+(?:minutes|seconds|moments)\b",
+        "Measures the problem as small; it brushes off how it affected this customer.",
+        drop,
+    ),
+)
+
 # Minimising only happens to a complaint or a feeling: with neither, these words are just facts.
-RULES: tuple[Rule, ...] = when("complaint", _DISMISSIVE + _DISMISSIVE_MORE)
+RULES: tuple[Rule, ...] = when("complaint", _DISMISSIVE + _DISMISSIVE_MORE + _DISMISSIVE_FAMILIES)

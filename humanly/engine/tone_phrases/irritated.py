@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v1"
+IRRITATED = "humanly.tone.irritated.v2"
 _IRRITATED = (
     rule(
         "irritated",
@@ -139,4 +139,45 @@ _IRRITATED_MORE = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _IRRITATED + _IRRITATED_MORE
+# Families of impatience that do not depend on one phrasing: counting the times, pointing back at
+# earlier answers, telling the customer to stop chasing.
+_IRRITATED_FAMILIES = (
+    rule(
+        "irritated",
+        r"\b(?:I|we)(?:'ve|\s+have)\s+(?:already\s+)?(?:given|sent|told|explained|shown)\s+(?:you\s+)?(?:this|these|that|"
+        r"those|it|the\s+\w+)(?:\s+\w+)?\s+(?:twice|three\s+times|\w+\s+times|several\s+times|again|already)(?:\s+now)?\b\.?",
+        "Counting how often the customer has been told sounds exasperated.",
+        say("Here are the steps again, in case they help."),
+    ),
+    rule(
+        "irritated",
+        r"\b(?:as|like)\s+(?:previously|already|I\s+previously|we\s+previously)\s+(?:advised|stated|explained|mentioned|"
+        r"said|noted)\b,?|\bper\s+my\s+(?:last|previous|earlier)(?:\s+\w+)?\s+(?:emails?|messages?|replies)\b,?|"
+        r"\bas\s+I'?ve\s+said\s+(?:twice|three\s+times|\w+\s+times|before|already)(?:\s+already)?\b",
+        "Pointing back at earlier answers tells the customer they should have listened.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"\b(?:this|that|it)\s+(?:was|has\s+been|is)\s+(?:already\s+)?(?:covered|explained|answered|addressed)\s+"
+        r"(?:in|on|during)\s+(?:our|my|the)\s+(?:call|email|chat|reply|message|page|faq)\b(?:\s+\w+day)?|"
+        r"\bit\s+says\s+(?:this|that|so)\s+(?:at\s+the\s+top|right|clearly|on|in)\b[^.!?]{0,40}",
+        "Points out that the answer was already given; it sounds like the customer is wasting your time.",
+        drop,
+        "sentence",
+    ),
+    rule(
+        "irritated",
+        r"\bplease\s+stop\s+(?:opening|sending|emailing|calling|chasing|posting|messaging)\b[^.!?]*|"
+        r"\b(?:chasing|posting|emailing|calling|messaging|asking)\b[^.!?]{0,50}\bwon'?t\s+(?:make|move|get|speed)\b"
+        r"[^.!?]*|\b(?:this|it)\s+comes\s+up\s+(?:constantly|all\s+the\s+time|every\s+day)\b|\bI'?m\s+not\s+sure\s+"
+        r"how\s+else\s+to\s+(?:explain|say|put)\s+(?:it|this|that)\b|\bwe(?:'re|\s+are)\s+aware\s+of\s+all\s+\w+\s+"
+        r"(?:emails|messages|calls|tickets)\b|\bgive\s+me\s+a\s+(?:second|minute|moment)\b|\bthis\s+is\s+the\s+"
+        r"(?:third|fourth|fifth|\w+th)\s+time\s+this\s+(?:week|month)\b",
+        "Sounds like patience has run out; the customer hears that they are a nuisance.",
+        drop,
+        "sentence",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _IRRITATED + _IRRITATED_MORE + _IRRITATED_FAMILIES

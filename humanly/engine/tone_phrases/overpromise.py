@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, clean, rule, say
+from humanly.engine.tone_rules import Rule, clean, rule, say, strip
 
 _I = re.IGNORECASE
 _ABSOLUTE = re.compile(
@@ -68,7 +68,7 @@ def calm_effort(span: str) -> str:
     return f"I'll do everything I can so that {rest}, but I can't promise it." if rest else ""
 
 
-OVERPROMISE = "humanly.tone.overpromise.v1"
+OVERPROMISE = "humanly.tone.overpromise.v2"
 _OVERPROMISE: tuple[Rule, ...] = (
     rule(
         "overpromise",
@@ -143,4 +143,31 @@ _OVERPROMISE: tuple[Rule, ...] = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _OVERPROMISE
+# Families of promises nobody controls: certainty words with a future outcome.
+_OVERPROMISE_FAMILIES = (
+    rule(
+        "overpromise",
+        r"\byou'?ll\s+definitely\s+(?:have|get|be|see|receive)\b|\b(?:always|invariably)\s+(?:improve|pass|succeed|"
+        r"get|see|earn|lose)\b|,?\s*every\s+single\s+time\b|\byou'?ll\s+(?:\w+\s+){0,4}?easily\b|\bI'?m\s+(?:sure|"
+        r"certain)\s+they'?ll\b",
+        "Promises an outcome nobody can guarantee; if it doesn't happen, trust goes with it.",
+        strip(
+            r"\b(?:definitely|always|invariably|easily)\s*|,?\s*every\s+single\s+time\b|\bI'?m\s+(?:sure|certain)\s+"
+        ),
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:is|are)\s+(?:a\s+)?(?:certainty|a\s+sure\s+thing|a\s+given)\b",
+        "Promises what nobody can guarantee; if it slips, trust goes with it.",
+        say("is possible"),
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:so\s+)?(?:this|it)\s+won'?t\s+happen\s+(?:to\s+you\s+)?again\b",
+        "'It won't happen again' is a promise nobody can keep for certain; if it does, trust goes with it.",
+        say("to make this much less likely to happen again"),
+    ),
+)
+
+
+RULES: tuple[Rule, ...] = _OVERPROMISE + _OVERPROMISE_FAMILIES

@@ -5,9 +5,9 @@ Component ``humanly.tone.sarcastic.v1``; the definition is in ``docs/tone.md``. 
 
 from __future__ import annotations
 
-from humanly.engine.tone_rules import Rule, drop, rule, say
+from humanly.engine.tone_rules import Rule, drop, rule, say, when
 
-SARCASTIC = "humanly.tone.sarcastic.v1"
+SARCASTIC = "humanly.tone.sarcastic.v2"
 _SARCASTIC = (
     rule(
         "sarcastic",
@@ -202,4 +202,21 @@ _SARCASTIC_MORE = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _SARCASTIC + _SARCASTIC_MORE
+# Families of mock cheer: a bright side, a bonus or a "lovely" turn given to the customer's trouble.
+_SARCASTIC_FAMILIES = (
+    rule(
+        "sarcastic",
+        r"\bon\s+the\s+bright\s+side\b[^.!?]*!|\b(?:consider|think\s+of)\s+(?:it|this|that)\s+(?:as\s+)?a\s+"
+        r"(?:free\s+)?(?:bonus|head\s+start|perk|gift|treat)\b[^.!?]*|\b(?:a\s+)?(?:bonus|free)\s+\w+\s+(?:lesson|workout|"
+        r"adventure|experience)\b[^.!?]*!|\b(?:third|second)\s+time'?s\s+(?:the|a)\s+charm\b!?|\bsomeone'?s\s+"
+        r"(?:dedicated|keen|eager|popular|busy)\b!?|\b(?:shockingly|believe\s+it\s+or\s+not|surprise,\s+surprise)\b"
+        r"[^.!?]*[.!]|\bhow\s+(?:retro|quaint|original|exciting|novel)\b!|\bsounds\s+like\s+a\s+(?:lovely|fun|great|nice)\b"
+        r"[^.!?]*!|\bvery\s+(?:minimalist|brave|bold|creative)\s+of\s+(?:them|you)\b",
+        "Makes light of the customer's trouble; however it is meant, it reads as mockery.",
+        drop,
+        "sentence",
+    ),
+)
+
+# Mock cheer needs trouble to mock: with no complaint, "on the bright side" is just cheer.
+RULES: tuple[Rule, ...] = _SARCASTIC + _SARCASTIC_MORE + when("complaint", _SARCASTIC_FAMILIES)

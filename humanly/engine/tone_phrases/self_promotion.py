@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule
 
-SELF_PROMOTION = "humanly.tone.self_promotion.v1"
+SELF_PROMOTION = "humanly.tone.self_promotion.v2"
 _SELF_PROMOTION = (
     rule(
         "self_promotion",
@@ -91,4 +91,26 @@ _SELF_PROMOTION = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _SELF_PROMOTION
+# Families of boasting: superlatives about ourselves, ratings, press, member counts.
+_SELF_PROMOTION_FAMILIES = (
+    rule(
+        "self_promotion",
+        r"\b(?:we(?:'re|\s+are|'ve\s+got|\s+have)|our\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are))\s+(?:one\s+of\s+)?(?:the\s+)?"
+        r"(?:[A-Z][\w-]*'s\s+|(?:UK|US|EU)'s\s+|only\s+)?(?:best|biggest|largest|fastest|highest[- ]rated|top[- ]rated|"
+        r"most\s+\w+|leading|cheapest|best[- ]value)\b[^.!?]{0,80}",
+        "Boasts about the company when the customer came for help; it sounds like an advert.",
+        drop,
+        "clause",
+    ),
+    rule(
+        "self_promotion",
+        r"\b(?:rated|scored)\s+\d(?:\.\d)?\s*(?:/\s*5|out\s+of\s+5|stars?)\b[^.!?]{0,40}|\b\d(?:\.\d)?\s+stars?\s+"
+        r"from\s+(?:over\s+)?[\d,]+\b[^.!?]{0,20}|\bfeatured\s+in\s+[A-Z]\w+\b[^.!?]{0,60}|\b(?:a\s+)?testament\s+to\s+"
+        r"(?:the\s+|our\s+)?(?:quality|success|strength)\b[^.!?,]*|\bhands\s+down\b|\bfun\s+fact:[^.!?]*",
+        "Ratings and press don't answer the customer; it reads as a sales pitch.",
+        drop,
+        "clause",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _SELF_PROMOTION + _SELF_PROMOTION_FAMILIES

@@ -1,0 +1,112 @@
+"""Speed of ``check_reply`` on this machine: while the agent types, and in batches.
+
+Drafts come from benchmarks/data/replies_extra.jsonl (shipped in the repository). Prints:
+- one 150-word draft, warm, p50/p95, with the customer's message already read (as in the desk,
+  where the reading is done once and the draft is checked on every pause in typing), and with
+  no message at all;
+- batch replies/s through ``humanly check-reply --input`` over two worker processes, for replies
+  alone and for replies with the customer's message (which is then read too).
+
+Usage: python benchmarks/tone_speed.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import read_jsonl
+
+DATA = Path(__file__).parent / "data" / "replies_extra.jsonl"
+
+
+def long_drafts(rows: list[dict[str, str]], n: int, low: int = 140, high: int = 160) -> list[tuple[str, str]]:
+    """(draft, message) pairs: replies joined until 140-160 words, each with its first message."""
+    rng = random.Random(5)
+    found: list[tuple[str, str]] = []
+    while len(found) < n:
+        picked = rng.sample(rows, 8)
+        words: list[str] = []
+        for row in picked:
+            words += row["reply"].split()
+            if len(words) >= low:
+                break
+        if low <= len(words) <= high:
+            found.append((" ".join(words), picked[0]["customer"]))
+    return found
+
+
+def cli_rate(rows: list[dict[str, str]], with_customer: bool) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        lines = []
+        for n, row in enumerate(rows):
+            line = {"id": n, "reply": row["reply"]}
+            if with_customer:
+                line["customer"] = row["customer"]
+            lines.append(json.dumps(line) + "\n")
+        src.write_text("".join(lines), encoding="utf-8")
+        t0 = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "humanly.cli",
+                "check-reply",
+                "--input",
+                str(src),
+                "--output",
+                os.devnull,
+                "--quiet",
+            ],
+            check=True,
+        )
+        return len(rows) / (time.perf_counter() - t0)
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    samples = sorted(samples)
+    return statistics.median(samples), samples[int(len(samples) * 0.95)]
+
+
+def main() -> None:
+    import humanly.engine
+
+    rows = read_jsonl(DATA)
+    engine = humanly.engine.load(threads=1)
+    pairs = long_drafts(rows, 200)
+    readings = {m: engine.analyze(m) for _, m in pairs}
+    for draft, message in pairs[:20]:
+        engine.check_reply(draft, message, analysis=readings[message])
+
+    with_message, alone = [], []
+    for draft, message in pairs:
+        t = time.perf_counter()
+        engine.check_reply(draft, message, analysis=readings[message])
+        with_message.append(1000 * (time.perf_counter() - t))
+        t = time.perf_counter()
+        engine.check_reply(draft)
+        alone.append(1000 * (time.perf_counter() - t))
+
+    batch = rows * 8
+    words = [len(r["reply"].split()) for r in rows]
+    print(
+        f"{len(pairs)} drafts of 140-160 words; batch of {len(batch)} replies of {min(words)}-{max(words)} words"
+    )
+    p50, p95 = percentiles(with_message)
+    print(f"one 150-word draft, message already read   p50 {p50:.1f} ms, p95 {p95:.1f} ms (1 thread)")
+    p50, p95 = percentiles(alone)
+    print(f"one 150-word draft, no message             p50 {p50:.1f} ms, p95 {p95:.1f} ms (1 thread)")
+    print(f"batch, CLI, replies alone                  {cli_rate(batch, False):7.1f} replies/s (2 workers)")
+    print(f"batch, CLI, replies with their message     {cli_rate(batch, True):7.1f} replies/s (2 workers)")
+
+
+if __name__ == "__main__":
+    main()
