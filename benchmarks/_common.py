@@ -54,3 +54,26 @@ def run_cli(verb: str, rows: list[dict[str, Any]], *extra: str) -> dict[str, dic
 def f1(tp: int, fp: int, fn: int) -> float:
     d = 2 * tp + fp + fn
     return 0.0 if d == 0 else 2 * tp / d
+
+
+def cli_rate(verb: str, rows: list[dict[str, Any]]) -> float:
+    """Lines per second through ``humanly VERB --input FILE --output /dev/null``, start-up included."""
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        t0 = time.perf_counter()
+        command = [
+            sys.executable,
+            "-m",
+            "humanly.cli",
+            verb,
+            "--input",
+            str(src),
+            "--output",
+            os.devnull,
+            "--quiet",
+        ]
+        subprocess.run(command, check=True)
+        return len(rows) / (time.perf_counter() - t0)

@@ -9,17 +9,15 @@ cold start of ``humanly analyze "hi"``, and peak memory. Usage: python benchmark
 from __future__ import annotations
 
 import json
-import os
 import random
 import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from _common import SHARED, need, read_jsonl
+from _common import cli_rate as cli_rate_of
 
 
 def messages(limit: int = 1200) -> list[str]:
@@ -77,25 +75,7 @@ def main() -> None:
     latencies.sort()
     p50, p95 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]
 
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.jsonl"
-        src.write_text("".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts * 2)))
-        t0 = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "humanly.cli",
-                "analyze",
-                "--input",
-                str(src),
-                "--output",
-                os.devnull,
-                "--quiet",
-            ],
-            check=True,
-        )
-        cli_rate = 2 * len(texts) / (time.perf_counter() - t0)
+    cli_rate = cli_rate_of("analyze", [{"id": n, "text": t} for n, t in enumerate(texts * 2)])
 
     colds = []
     for _ in range(5):

@@ -12,16 +12,12 @@ Usage: python benchmarks/tone_speed.py
 
 from __future__ import annotations
 
-import json
-import os
 import random
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
+from _common import cli_rate as cli_rate_of
 from _common import read_jsonl
 
 DATA = Path(__file__).parent / "data" / "replies_extra.jsonl"
@@ -44,31 +40,13 @@ def long_drafts(rows: list[dict[str, str]], n: int, low: int = 140, high: int = 
 
 
 def cli_rate(rows: list[dict[str, str]], with_customer: bool) -> float:
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.jsonl"
-        lines = []
-        for n, row in enumerate(rows):
-            line = {"id": n, "reply": row["reply"]}
-            if with_customer:
-                line["customer"] = row["customer"]
-            lines.append(json.dumps(line) + "\n")
-        src.write_text("".join(lines), encoding="utf-8")
-        t0 = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "humanly.cli",
-                "check-reply",
-                "--input",
-                str(src),
-                "--output",
-                os.devnull,
-                "--quiet",
-            ],
-            check=True,
-        )
-        return len(rows) / (time.perf_counter() - t0)
+    lines = []
+    for n, row in enumerate(rows):
+        line = {"id": n, "reply": row["reply"]}
+        if with_customer:
+            line["customer"] = row["customer"]
+        lines.append(line)
+    return cli_rate_of("check-reply", lines)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
