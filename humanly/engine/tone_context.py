@@ -1,8 +1,8 @@
 """The tone guard's checks that only make sense against the customer's message: cold and policy walls.
 
 ``cold`` finds the impersonal sentence of a draft that never acknowledges a clearly upset customer
-(component ``humanly.tone.cold.v1``); ``policy_walls`` finds rules quoted in a draft that offers
-nothing else (``humanly.tone.policy_wall.v1``). Both stay silent when unsure.
+(component ``humanly.tone.cold.v2``); ``policy_walls`` finds rules quoted in a draft that offers
+nothing else (``humanly.tone.policy_wall.v2``). Both stay silent when unsure.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WH
 
 _AGREES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yep|of\s+course|sure|absolutely|definitely)\b", re.IGNORECASE)
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-COLD = "humanly.tone.cold.v1"
-POLICY_WALL = "humanly.tone.policy_wall.v1"
+COLD = "humanly.tone.cold.v2"
+POLICY_WALL = "humanly.tone.policy_wall.v2"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 
@@ -72,6 +72,14 @@ POLICY = any_of(
     r"\bthat'?s\s+(?:just\s+)?(?:how|the\s+way)\s+it\s+(?:works|is)\b|\bagainst\s+(?:our|company)\s+policy\b|"
     r"\bwe(?:'re|\s+are)\s+not\s+(?:allowed|permitted)\s+to\b",
     r"\b(?:are|is)\s+(?:collected|taken|charged)\s+on\s+the\s+(?:agreed|scheduled|due)\s+date\b",
+    # Families: a rule stated as a flat fact, whatever its words.
+    r"\b(?:(?:is|are)\s+not|isn'?t|aren'?t)\s+(?:available|offered|guaranteed|covered\s+by)\b",
+    r"\b(?:does|do)\s+not\s+offer\b|\bdoesn'?t\s+offer\b|\b(?:is|are)\s+only\s+(?:granted|given|offered|issued|"
+    r"accepted)\s+(?:for|to|with|if|when)\b|\bmust\s+be\s+(?:paid|returned|submitted|made|received)\s+(?:in\s+full\s+)?"
+    r"(?:within|before|by)\b|\bat\s+(?:(?:members|customers|guests|owners|passengers)'|your|their)\s+own\s+risk\b|"
+    r"\bno\s+longer\s+eligible\b|\b(?:our|the)\s+process\s+requires\b|\b(?:is|are)\s+a\s+requirement\s+(?:under|of)\b|"
+    r"\bthe\s+decision\s+stands\b|\bdue\s+to\s+(?:\w+\s+)?(?:regulatory|legal|security|compliance|data\s+protection)\s+"
+    r"\w+,?\s+we\s+(?:are|'re)\s+unable\s+to\b",
 )
 POLICY_WHY = (
     "States a rule and stops there; with no alternative or next step, the customer feels stonewalled."

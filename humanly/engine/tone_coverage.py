@@ -1,6 +1,6 @@
 """Coverage: whether a draft answers what the customer asked, and what else it leaves out.
 
-Component ``humanly.tone.coverage.v1``. An ask is open only when the draft clearly skips it: no
+Component ``humanly.tone.coverage.v2``. An ask is open only when the draft clearly skips it: no
 answer of the kind the question calls for, no action, no honest "no", no marked gap to fill, and
 either a filler sentence standing in for the answer or almost no words in common with the ask.
 ``missing`` lists the other things a customer clearly needs and the draft leaves out.
@@ -27,7 +27,7 @@ from humanly.engine.types import Ask, Missing
 
 __all__ = ["COVERAGE", "FILLER", "UNANSWERED_WHY", "answered", "missing", "unanswered"]
 
-COVERAGE = "humanly.tone.coverage.v1"
+COVERAGE = "humanly.tone.coverage.v2"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 
@@ -91,6 +91,14 @@ _FILLER_PARTS = (
     r"\b(?:let\s+(?:me|us)\s+know|feel\s+free\s+to\s+(?:reach\s+out|get\s+in\s+touch|contact\s+us))\s+if\s+"
     r"(?:there'?s|there\s+is|you\s+have)\s+anything\s+else\b|\bif\s+you\s+have\s+any\s+other\s+questions\b",
     r"\bwe\s+take\s+\w+(?:\s+\w+)?\s+(?:very\s+)?seriously\b",
+    # Families of deflection: pointing at a resource or a vague future instead of answering.
+    r"\b(?:check|see|visit|review|read|consult|browse)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:map|faqs?|website|site|"
+    r"guidelines|help\s+(?:hub|cent(?:re|er))|pages?|terms|roadmap|blog|forum|community)\b[^.!?]*(?:for\s+(?:more\s+)?"
+    r"(?:details|information|info)|at\s+any\s+time|[.!?]?$)",
+    r"\b(?:you\s+can|you'?ll)\s+(?:find|get|read)\s+(?:more|all\s+the|further)\s+(?:information|details|info)\b[^.!?]*"
+    r"\b(?:in|on|at|via)\s+our\b",
+    r"^(?:it'?s|this\s+is)\s+on\s+(?:the|our)\s+roadmap\.?$|\bcome\s+and\s+see\s+for\s+yourselves?\b|\bwill\s+be\s+"
+    r"kept\s+(?:updated|informed|in\s+the\s+loop)\.?$|\bwill\s+be\s+(?:completed|resolved|reviewed)\s+in\s+due\s+course\b",
     r"\b(?:is|are)\s+being\s+(?:processed|reviewed|looked\s+into|handled)\s*[.!]?$",
     r"\byour\s+feedback\s+has\s+been\s+(?:passed|forwarded|shared|noted|logged)\b",
     r"\banything\s+(?:we|I)\s+can\s+do\s+to\s+change\s+your\s+mind\b|\bare\s+you\s+sure\s+you\s+want\s+to\s+"

@@ -68,6 +68,12 @@ _DISTRESS = any_of(
     r"stressed)\b",
     r"\b(?:cancer|chemo(?:therapy)?|evicted|eviction|bailiffs|homeless|no\s+heating|can'?t\s+feed)\b",
     r"\bplease\s+help\s*[!.]|\bplease\s*\.\s*$",
+    # Families: losing one's footing, however it is said.
+    r"\bI\s+(?:don'?t|do\s+not)\s+know\s+what\s+(?:to\s+do|I'?m\s+going\s+to\s+do)\b|\bI\s+can'?t\s+(?:think\s+"
+    r"straight|sleep|stop\s+crying|cope|breathe|work|afford\s+to)\b|\bI'?m\s+shaking\b|\bI\s+feel\s+(?:so\s+)?"
+    r"(?:stupid|awful|sick|terrible|helpless|humiliated)\b|\b(?:this|it)\s+is\s+(?:a\s+)?(?:disaster|nightmare)\b|"
+    r"\b(?:pain|symptoms)\s+(?:is|are)\s+getting\s+worse\b|\b(?:about\s+to|going\s+to)\s+lose\s+(?:our|my)\s+"
+    r"(?:house|home|job|business|flat)\b|\bscam(?:med|mer)?\b",
 )
 _ANGER = any_of(
     r"\b(?:furious|livid|fuming|outraged|sick\s+of\s+it|sick\s+and\s+tired|fed\s+up|disgusted|disgraceful|disgrace|"

@@ -191,6 +191,18 @@ CAUGHT = [
         "The update worked exactly as designed and was tested on every device.",
         "worked exactly as designed",
     ),
+    (
+        "policy_wall",
+        "Can I bring my own cake to the party room?",
+        "Outside food is not permitted in the party rooms. Party packages must be paid in full before the day.",
+        "Outside food is not permitted in the party rooms.",
+    ),
+    (
+        "unanswered",
+        "Does the Pro plan work offline?",
+        "Thanks for asking! Check our feature comparison page for more details.",
+        "Check our feature comparison page for more details.",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
