@@ -22,8 +22,24 @@ SOON = (
     r"four|five|six|seven|eight|nine|ten|a few|few) (?:hours?|days?|mins?|minutes?)|(?:\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten) days? (?:from (?:today|now)|away|left|time)|within (?:\d+|an?|one|two|24|48) (?:hours?|days?)|"
     r"next (?:week|monday|tuesday|wednesday|thursday|friday)|(?:closes|is due|deadline|due) (?:on|by|in|this|"
-    r"tomorrow|today|friday|monday))"
+    r"tomorrow|today|friday|monday)|in (?:like |about |around |under )?(?:an|one|two|a couple of) hours?)"
 )
+DEADLINE = (
+    rf"(?:by|before|within|until|till)\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:am|pm)\s+)?(?:(?:this\s+|next\s+)?{DAYS}|tomorrow|"
+    r"tonight|today|the\s+weekend|the\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month)|"
+    r"(?:\d+|one|two|three|five|seven|ten|fourteen)\s+(?:working\s+)?days)"
+)
+"""A date the customer sets for the outcome: "by Friday", "within 14 days", "until the 1st"."""
+CONSEQUENCE = (
+    r"(?:i|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|'m\s+\w+ing|\s+am\s+\w+ing)\b"
+)
+"""What the customer says they will do if the date passes."""
+CONTACT = (
+    r"(?:(?:email|call|rang|rung|ring|phon|contact|chas|messag|writ|wrote|report|rais|complain|submitt)\w*|"
+    r"been\s+on|left\s+(?:a\s+)?message|(?:ask|told|tell|said|spok|speak|tri|try)\w*\s+(?:you\b|your\b|to\s+you|"
+    r"in\s+the\s+chat|on\s+the\s+phone))"
+)
+"""Ways of getting in touch ("emailed", "rang", "been on your live chat", "asked you", "said in the chat")."""
 
 EXPECTATION_PATTERNS: dict[str, tuple[str, ...]] = {
     "do_it_for_me": (
@@ -50,15 +66,19 @@ EXPECTATION_PATTERNS: dict[str, tuple[str, ...]] = {
         r"within\s+(?:the\s+)?(?:first\s+)?(?:a|one|two|three|\d+|few)\s+(?:weeks?|days?|months?)\b",
     ),
     "restore_previous_state": (
-        r"\bbring\s+(?:back|it back)\b",
+        r"\bbring\s+(?:back|(?:it|them|the|my|our|that|this)\s+(?:\w+\s+){0,3}back\b(?!\s+in\b))",
         r"\b(?:switch|change|go|put\s+(?:it|them|everything))\s+back\b",
-        r"\bthe\s+(?:old|previous|original|classic|former)\s+(?:dashboard|price|pricing|plan|version|layout|design|"
-        r"greeting|view|interface|app|feature|number|settings?|rate|deal|tariff|look)\b",
+        r"\bthe\s+(?:old|previous|original|classic|former)\s+(?:\w+\s+)?(?:dashboard|price|pricing|plan|version|layout|"
+        r"design|greeting|view|interface|app|feature|number|settings?|rate|deal|tariff|look|shuffle)\b",
         r"\b(?:how|the way)\s+it\s+(?:was|used to be)\b",
-        r"\b(?:get|have|restore|recover|retrieve)\s+(?:it|them|my \w+|the \w+|everything|all)\s+(?:\w+\s+)?back\b",
-        r"\bundo\b|\brevert\s+(?:it|this|that|them|back|to)\b|\breinstate\b|\brestore\b",
+        r"(?<!can\s)(?<!could\s)\b(?:get|have|restore|recover|retrieve)\s+(?:it|them|my (?!money|cash|deposit)\w+|the \w+|"
+        r"everything|all)\s+"
+        r"(?:\w+\s+)?back\b",
+        r"\bundo\b|\brevert\s+(?:it|this|that|them|back|to)\b|\b(?:restor|reinstat)(?:e|ed|ing)\b",
+        r"\b(?:recover|retrieve)\s+(?:it|them|my|our|the|her|his|deleted|lost)\b",
         r"\bused\s+to\s+(?:have|be able|get|pay)\b",
-        r"\b(?:coming|come|be|go|get)\s+back\s+(?:to|on)\b|\b(?:turn|switch|put)\s+(?:it|them|that|this|\w+)\s+back\s+on\b",
+        r"\b(?:go|get|come|switch|change|revert)\s+back\s+to\s+(?:the|my|our|how|what|normal|before)\b|"
+        r"\b(?:turn|switch|put)\s+(?:it|them|that|this|\w+)\s+back\s+on\b",
         r"\bkeep\s+(?:the|my|our)\s+(?:\w+\s+){0,4}(?:we|i)(?:'ve| have)\s+(?:been\s+)?(?:using|paying|had)\b",
         r"\bgrandfather(?:ed|ing)?\b",
     ),
@@ -66,11 +86,20 @@ EXPECTATION_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmake\s+(?:an?\s+)?exception\b",
         r"\b(?:refund\s+)?(?:window|deadline|cut-?off|period)\s+(?:has\s+)?(?:closed|ended|expired|passed|run\s+out)\b",
         r"\brefund\b[^.?!]{0,80}\b(?:and|plus|as\s+well\s+as)\b[^.?!]{0,60}\breplacement\b",
-        r"\b(?:past|after|outside|beyond|missed)\s+(?:the\s+)?(?:\d+[- ]day\s+)?(?:refund\s+)?(?:window|deadline|"
+        r"\b(?:past|after|outside|beyond|missed)\s+(?:the\s+|your\s+|my\s+)?(?:[\w-]+\s+){0,3}(?:window|deadline|"
         r"cut-?off|period)\b",
+        # "I know the T&Cs say places aren't transferable, but ..."
+        r"\bi\s+(?:know|realise|realize|understand|appreciate|am\s+aware|'m\s+aware)\b[^.?!]{0,80}\b(?:non-?refundable|"
+        r"non-?transferable|(?:not|aren't|isn't)\s+(?:transferable|refundable|normal|usual|standard|allowed)|expir\w+|"
+        r"T&Cs|terms\s+and\s+conditions|policy|rules?|deadline|window|cooling-off)",
+        r"\bexpir(?:ed|y)\b[\s\S]{0,300}?\b(?:extend|honou?r)\b",
+        # a price match asked for: "Match it and I'll stay", "could you match their quote?"
+        r"(?:^|[.!?]\s+|\b(?:can|could|would|will)\s+you\s+|\bplease\s+)match\s+(?:it|that|this|the\s+price|"
+        r"their\s+(?:price|quote|offer))\b",
         r"\bstill\s+(?:honou?r|get|have|apply|use)\b[^.?!]{0,40}\b(?:price|discount|offer|deal|rate|code)\b",
         r"\bearly[- ]bird\b[^.?!]{0,60}\b(?:ended|expired|closed|missed|over|still)\b",
         r"\btransfer\s+(?:my|the|this)\s+(?:course|subscription|place|seat|membership|ticket|licen[cs]e)\s+to\b",
+        r"\btransfer\s+(?:it|them)\s+to\s+(?:her|him|my|a\s+friend|someone|somebody|another)\b",
         r"\bjust\s+this\s+once\b|\bbend\s+the\s+rules?\b",
         r"\b(?:refund|money back)\s+and\s+(?:a\s+)?(?:replacement|new one|keep)\b",
         r"\bwaive\b",
@@ -80,13 +109,18 @@ EXPECTATION_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:could|can|would|will)\s+(?:you|your team)\b[^.?!\n]{0,100}\b(?:for\s+free|free\s+of\s+charge|"
         r"at\s+no\s+(?:extra\s+)?(?:cost|charge)|without\s+(?:extra\s+)?charg\w*|no\s+extra\s+charge)\b",
         r"\b(?:for\s+free|free\s+of\s+charge|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b[^.!\n]{0,60}\?",
-        r"\bunder\s+(?:the|my|our)\s+(?:care|maintenance|support|hosting|retainer)\s+plan\b",
+        r"\b(?:on|under)\s+(?:the|my|our)\s+(?:\w+\s+)?(?:care|maintenance|support|hosting|retainer)\s+"
+        r"(?:plan|package|contract|agreement)\b",
+        r"\b(?:only|just)\s+(?:be\s+|take\s+)?(?:a\s+few|a\s+couple\s+of|an?|one|two|\d+)\s+(?:minutes?|mins?|hours?)(?:'s?)?"
+        r"\s+(?:work|job)\b|\bshouldn'?t\s+(?:be|take)\s+(?:much|long)\s+(?:work|time)\b|\bat\s+the\s+same\s+price\b",
         r"\b(?:falls?|comes?|counts?)\s+under\s+(?:the|my|our|that|this|it)\b",
         r"\b(?:i'?m\s+assuming|i\s+assume|i\s+thought|surely|presumably)\s+(?:this|that|it|these|they)(?:'s|\s+is|\s+are|"
         r"\s+would\s+be|\s+will\s+be|\s+falls?|\s+comes?)\s+(?:\w+\s+)?(?:included|covered|under|part\s+of|free)\b",
         r"\bthrow\s+(?:it\s+)?in\b",
-        r"\b(?:since|as)\s+(?:i|we)(?:'ve|'re|'m| have| are| am)?\s+(?:already\s+)?(?:paid|bought|purchased|on|clients|"
-        r"customers|paying)\b[^.?!]{0,80}\b(?:could|can|would)\s+you\s+(?:also|just)\b",
+        r"\b(?:since|as|seeing\s+as|given\s+that)\s+(?:i|we)(?:'ve|'re|'m| have| are| am)?\s+(?:already\s+)?(?:paid|bought|"
+        r"purchased|on|clients|customers|paying|an?\s+(?:client|customer))\b[^.?!]{0,80}\b(?:could|can|would)\s+you\s+"
+        r"(?:also|just)\b|\b(?:could|can|would)\s+you\s+(?:also|just)\b[^.?!]{0,100}\b(?:since|seeing\s+as|given\s+that)\s+"
+        r"(?:i|we)(?:'ve|'re|'m| have| are| am)?\s+(?:already\s+)?(?:paid|on|clients|customers|paying|an?\s+(?:client|customer))\b",
     ),
     "partnership_pitch": (
         r"\bin\s+exchange\s+(?:for|we|i)\b|\bin\s+return\s+(?:i|we)(?:'ll| will| can| could)\b",
@@ -94,6 +128,8 @@ EXPECTATION_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:feature|post|promote|share|mention|review|shout|tag|film|include)\b",
         r"\b(?:exposure|shout-?out|collab(?:oration)?|partnership|partner\s+with|sponsor(?:ship)?|affiliate\s+deal)\b",
         r"\b(?:my|our)\s+(?:\d+k?\s+)?(?:audience|followers|subscribers|podcast|channel|community|newsletter|listeners)\b",
+        r"\b\d+(?:[.,]\d+)?k?\+?\s+(?:followers|subscribers|members|listeners|downloads|readers|views)\b",
+        r"\bin\s+return\s+(?:is|for)\b",
         r"\b(?:feature|promote|review|mention)\s+(?:you|your\s+\w+)\s+(?:on|in|to)\s+(?:my|our)\b",
     ),
 }
@@ -103,13 +139,18 @@ FLAG_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcancel(?:l?ing|l?ed)?\s+(?:my|our|the|this)?\s*(?:subscription|account|membership|contract|plan|service|"
         r"order|direct debit|line|broadband|policy)\b",
         r"\b(?:i(?:'ll| will| am going to|'m going to| might| may)|we(?:'ll| will))\s+(?:be\s+|have\s+to\s+|need\s+to\s+)?"
-        r"(?:cancel|leav|switch|mov(?:e|ing)\s+(?:us|my|our|to|elsewhere))\w*",
+        r"(?:cancel|leav(?!e\s+it\s+(?:with|to)\s+you)|switch|mov(?:e|ing)\s+(?:us|my|our|to|elsewhere))\w*",
         r"\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?)\s+(?:us|me|our\s+\w+|my\s+\w+)?\s*(?:over\s+)?to\s+"
         r"(?:another|a different|a competitor|one of your competitors|someone else)\b",
         r"\b(?:to|with)\s+(?:one of\s+)?your\s+competitors?\b",
         r"\b(?:take|taking)\s+(?:my|our)\s+(?:business|number|money|custom)\s+(?:somewhere|elsewhere)\b",
         r"\bi(?:'m| am)\s+(?:now\s+)?(?:switching|leaving|cancell?ing|going\s+elsewhere|done\s+with\s+you)\b",
-        r"\bnever\s+(?:using|buying|ordering|shopping|flying|booking|dealing|coming)\b[^.?!]{0,30}\bagain\b",
+        r"\b(?:never|won'?t\s+be|will\s+not\s+be|not\s+going\s+to\s+be)\s+(?:using|buying|ordering|shopping|flying|booking|"
+        r"dealing|coming|renewing|recommending)\b[^.?!]{0,30}\bagain\b",
+        r"\b(?:consider\s+this|this\s+is|take\s+this\s+as)\s+(?:my|our)\s+(?:notice|cancellation)\b",
+        r"\b(?:stopp?(?:ed|ing)?|cancel\w*)\s+(?:the|my|our)\s+direct\s+debit\b|\bport(?:ing)?\s+(?:my|our)\s+numbers?\b",
+        r"\b(?:end|terminate)\s+(?:my|our|the)\s+(?:policy|contract|account|subscription|membership|plan|tenancy)\b|"
+        r"\b(?:policy|contract|subscription|membership|plan|tenancy|cover)\s+(?:can|should|will|to)\s+end\b",
         r"\b(?:moved|switched|taken|transferred)\s+(?:my|our)\s+(?:\w+\s+){0,4}(?:to|over\s+to)\s+(?:another|a\s+different|a\s+new)\b",
         r"\b(?:thinking|considering|planning)\s+(?:of\s+|about\s+)?(?:cancell?ing|leaving|switching|closing|moving)\b",
         r"^cancell?ed\b|\blos(?:e|ing|t)\s+(?:a|another|me\s+as\s+a|your)\s+(?:\w+\s+)?customer\b",
@@ -130,7 +171,8 @@ FLAG_PATTERNS: dict[str, tuple[str, ...]] = {
     "abuse": (
         r"\b(?:idiots?|morons?|clowns?|imbeciles?|losers?|drones?|scum|muppets?|cretins?|halfwits?|numpties?|"
         r"dimwits?|bastards?|bitch(?:es)?|assholes?|arseholes?|dickheads?|jerks?|thieves|crooks|scammers|"
-        r"fraudsters|liars|con artists|cowboys|amateurs|jokers|parrots|monkeys)\b",
+        r"fraudsters?|liars?|con artists?|cowboys?|amateurs|jokers?|parrots|monkeys)\b",
+        r"\b(?:call|calling)\s+(?:your|you)\s+(?:\w+\s+){0,2}(?:clueless|useless|incompetent|idiots|morons|clowns|amateurs)\b",
         r"\b(?:someone|somebody|anyone)\s+with\s+(?:an?\s+)?(?:actual\s+|working\s+|functioning\s+)?brain\b",
         r"\b(?:you|you're|you are|your staff|your team|your agents|you lot|you people|you guys)\s+(?:are\s+)?"
         r"(?:so\s+|completely\s+|totally\s+|absolutely\s+|all\s+)?(?:useless|pathetic|incompetent|stupid|brainless|"
@@ -164,10 +206,26 @@ FLAG_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:landline|phone|line|alarm|pendant|heating|boiler|power|electricity|water|oxygen)\s+(?:has\s+been|is|went|has\s+gone)\s+"
         r"(?:completely\s+)?(?:dead|down|off|cut\s+off|not\s+working)\b",
         rf"\b(?:send|get)\s+(?:an?\s+|the\s+)?(?:engineer|technician|someone|somebody|driver|plumber)\b[^.?!]{{0,60}}{SOON}",
-        rf"\b(?:need|needs|require|must\s+have)\b[^.?!]{{0,80}}\bby\s+(?:{DAYS}|tomorrow|tonight|the\s+end|end\s+of|close|eod|cob)\b",
+        rf"\b(?:need|needs|require|must\s+have|want|expect)\b[^.?!]{{0,80}}\bby\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:am|pm)\s+)?"
+        rf"(?:{DAYS}|tomorrow|tonight|today|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|today)|close|eod|cob)\b",
+        # ultimatums: a date and what happens after it, in either order
+        rf"\b{DEADLINE}\b[^.?!]{{0,60}}\b(?:or|otherwise|after\s+which|if\s+not|else)\b[^.?!]{{0,20}}\b{CONSEQUENCE}|"
+        rf"\b(?:if|unless)\b[^.?!]{{0,80}}\b{DEADLINE}\b[^.?!]{{0,40}}\b{CONSEQUENCE}|"
+        rf"\b{CONSEQUENCE}[^.?!]{{0,80}}\b(?:if|unless)\b[^.?!]{{0,60}}\b{DEADLINE}\b|"
+        r"\b(?:giving|give)\s+you\s+(?:until|till)\b",
+        # the customer moves, travels or starts something within days
+        rf"\b(?:we|i)(?:'re|\s+are|\s+am|'m)?\s+(?:mov(?:e|ing)|fly(?:ing)?|leav(?:e|ing)|travel(?:l?ing)?|go(?:ing)?\s+away|"
+        rf"arriv(?:e|ing))\s+(?:on\s+|this\s+|next\s+)?(?:{DAYS}|tomorrow|tonight)\b",
+        rf"\b(?:starts?|begins?|is)\s+(?:this\s+(?:{DAYS}|weekend)|tomorrow|tonight)\b",
+        rf"\b(?:need|needs|needed)\b[^.?!]{{0,80}}\b(?:on|this|next)\s+{DAYS}\b",
+        r"\b(?:want|need|expect)\b[^.?!]{0,80}\b(?:today|tonight|right\s+now)\s*(?:[.!?\n]|$)",
+        r"(?:^|(?<=[.!?\n]))\s*(?:please\s+)?(?:unlock|send|fix|sort|refund|restore|deliver|reconnect|get|cancel|replace)\b"
+        r"[^.?!]{0,80}\b(?:today|tonight|tomorrow)\b",
+        r"\b(?:customers|clients|users|people)\s+(?:can'?t|cannot|are\s+unable\s+to)\s+(?:connect|order|book|pay|access|"
+        r"log\s*in|buy|check\s*out)\b",
         rf"\b(?:rent|mortgage|bills?|payroll|wages|pension)\s+(?:is\s+|are\s+)?(?:due|goes\s+out|go\s+out|comes\s+out|come\s+out)\s+"
         rf"(?:on\s+)?(?:{DAYS}|tomorrow|today|tonight|this\s+week)\b",
-        r"\blosing\s+(?:a\s+day'?s\s+)?(?:pay|money|income|wages|sales|customers|orders|business)\b",
+        r"\blosing\s+(?:a\s+day'?s\s+)?(?:pay|money|income|wages|sales|customers|orders|business|bookings)\b",
     ),
     "repeat_contact": (
         r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|umpteenth|nth|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?"
@@ -213,6 +271,24 @@ FLAG_PATTERNS: dict[str, tuple[str, ...]] = {
         r"and)\b",
         r"\binstead\s+of\s+telling\s+me\s+to\b",
         r"\bsince\s+i\s+(?:reported|raised|complained|contacted|emailed|wrote|called|rang)\b",
+        # a contact and how often: "I've reported the damp five times", "THREE TIMES I HAVE ASKED"
+        rf"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+){{0,2}}{CONTACT}\b[^.?!]{{0,60}}?\b(?:twice|(?:two|three|four|five|"
+        r"six|seven|several|many|multiple|\d+)\s+times)\b",
+        rf"\b(?:twice|(?:two|three|four|five|several|\d+)\s+times)\s+(?:now\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:\w+\s+)?{CONTACT}",
+        # a contact and when or how: "I reported it to reception on 3 November", "by phone in the first week"
+        r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+){0,2}(?:reported|emailed|called|rang|phoned|wrote|messaged|"
+        r"contacted|raised|submitted|told|spoke|left\s+a\s+message)\b[^.?!]{0,80}\b(?:on\s+(?:the\s+)?\d|yesterday|"
+        r"ago|earlier|already|previously|by\s+(?:phone|email)|on\s+the\s+phone|in\s+the\s+chat|(?:live\s+)?chat)\b",
+        r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:went|been|gone|go)\s+on\s+(?:your|the)\s+(?:live\s+)?chat\b",
+        r"\b(?:nobody|no\s+one|no-one)\s+(?:has\s+|have\s+)?(?:ever\s+|even\s+|yet\s+)?(?:replied|responded|answered|"
+        r"got\s+back|come\s+back|came\s+back)\b",
+        r"\b(?:heard|had|received|got)\s+nothing\s+(?:back|since)\b|\bbut\s+nothing\s+since\b",
+        r"\bfurther\s+to\s+(?:the|our)\s+(?:\w+\s+)?(?:conversation|call|email|letter|message)\b|"
+        r"\bfollow[\s-]up\s+(?:call|email|message|letter)\b|\bprevious\s+(?:contacts?|emails|calls|messages|tickets)\b",
+        r"\b(?:sorry|apologies)\s+(?:to|for)\s+(?:\w+\s+){0,2}again\b|\beach\s+time\s+(?:i|we)\s+(?:call|ring|phone|email|"
+        r"write|contact|chat|ask|message)\b",
+        r"\b(?:lady|man|guy|woman|person|girl|operator|agent)\s+(?:on\s+the\s+phone|in\s+the\s+chat|at\s+the\s+desk)\s+"
+        r"(?:said|told)\b",
     ),
     "legal_threat": (
         r"\b(?:contact(?:ing)?|call(?:ing)?|speak(?:ing)?\s+to|consult(?:ing)?|hear\s+from|involv(?:e|ing)|instruct(?:ing)?|"

@@ -68,3 +68,53 @@ def test_needs_follow_asks_and_feelings(engine) -> None:  # type: ignore[no-unty
     assert {"information", "action", "reassurance"} <= set(anxious.needs)
     praise = engine.analyze("Just wanted to say thank you, the course changed how I work!")
     assert praise.needs == ("acknowledgement",)
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("I've rung your helpline three times about this leak.", "repeat_contact"),
+        ("Further to our phone conversation on Monday, the boiler is still broken.", "repeat_contact"),
+        ("I emailed the photos last week and nobody has replied.", "repeat_contact"),
+        ("If the refund isn't back on my card by Friday, I'm taking this further.", "urgency"),
+        ("We're moving on Saturday and the van booking still isn't confirmed.", "urgency"),
+        ("I need the form for my appointment on Thursday.", "urgency"),
+        ("Consider this my notice.", "churn_threat"),
+        ("I won't be ordering from you again.", "churn_threat"),
+        ("Your installer is a cowboy.", "abuse"),
+    ],
+)
+def test_flags_from_general_patterns(engine, message: str, flag: str) -> None:  # type: ignore[no-untyped-def]
+    assert flag in engine.analyze(message).flags
+
+
+@pytest.mark.parametrize(
+    ("message", "expectation"),
+    [
+        ("I know the course is non-refundable, but could you refund me this once?", "special_exception"),
+        (
+            "I'm a week past the cooling-off period but I'd like to cancel and get my money back.",
+            "special_exception",
+        ),
+        ("I want my deleted playlists restored.", "restore_previous_state"),
+        ("Could you also add a contact form, seeing as we're already clients?", "free_work"),
+    ],
+)
+def test_expectations_from_general_patterns(engine, message: str, expectation: str) -> None:  # type: ignore[no-untyped-def]
+    assert expectation in engine.analyze(message).expectations
+
+
+@pytest.mark.parametrize(
+    ("message", "label"),
+    [
+        ("The mould keeps coming back on the ceiling. Can someone look at it?", "restore_previous_state"),
+        ("I'll leave it with you to arrange the refund.", "churn_threat"),
+        ("Today is Friday, so the parcel is now a week late.", "urgency"),
+        ("Could you refund the deposit and get my money back to me?", "restore_previous_state"),
+        ("When I rang to book, the line was busy.", "repeat_contact"),
+    ],
+)
+def test_general_patterns_keep_their_limits(engine, message: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze(message)
+    assert label not in reading.flags
+    assert label not in reading.expectations
