@@ -30,6 +30,7 @@ from humanly.engine.training.splits import split
 
 EXTRA = Path(__file__).parent / "data" / "replies_extra.jsonl"
 EXTRA2 = Path(__file__).parent / "data" / "replies_extra2.jsonl"
+EXTRA3 = Path(__file__).parent / "data" / "replies_extra3.jsonl"
 
 
 def overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -103,6 +104,7 @@ def main() -> None:
         ("development 70%", development),
         ("extra (dev)", read_jsonl(EXTRA)),
         ("extra2 (dev)", read_jsonl(EXTRA2)),
+        ("extra3 (dev)", read_jsonl(EXTRA3)),
     ]
     if "--no-held-out" in sys.argv:
         parts = parts[1:]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-BLAME = "humanly.tone.blame.v2"
+BLAME = "humanly.tone.blame.v3"
 _BLAME = (
     rule(
         "blame",
@@ -21,7 +21,7 @@ _BLAME = (
     rule(
         "blame",
         r"\b(?:which\s+)?you\s+(?:really\s+)?(?:should|ought to|were supposed to|needed to)(?:'ve|\s+have)\s+"
-        r"(?!been\s+(?:told|sent|given|contacted|refunded|offered|informed)|had\b|got(?:ten)?\b|received\b|it\b|them\b|"
+        r"(?!been\s+(?:told|sent|given|contacted|refunded|offered|informed)|had\b|heard\b|got(?:ten)?\b|received\b|it\b|them\b|"
         r"(?:a|an|the|your)\s)\w+[^.!?;]{0,80}",
         "Points to what the customer should have done; it reads as a reprimand after the fact.",
         drop,
@@ -209,4 +209,27 @@ _BLAME_FAMILIES = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE + _BLAME_FAMILIES
+# Blame asked as a question, or put on "users" in general (v3).
+_BLAME_QUESTIONS = (
+    rule(
+        "blame",
+        r"^(?:but\s+)?(?:did|have|had|were)\s+you\s+(?:\w+\s+)?(?:read|check|make\s+sure|follow|use|using|been\s+using|"
+        r"remember|try|tried|enter|clicked?|confirm|save|charge|plug|update|test)\b[^?]*\?",
+        "A question that hints the customer slipped up; it reads as an accusation, not help.",
+        drop,
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"\b(?:is|are)\s+the\s+(?:user|customer|buyer|client|rider|guest|member|tenant|owner)'?s'?\s+responsibility\b|"
+        r"\b[a-z]+s\s+(?:are|were)\s+(?:asked|advised|expected|reminded|required)\s+to\b[^.!?]*|\b(?:down\s+to|because\s+of|"
+        r"caused\s+by)\s+(?:tenants|customers|users|drivers|owners|riders|people|guests)\s+not\b[^.!?,]*|\bthe\s+customer'?s\s+own\b[^.!?,]*|\bthe\s+\w+\s+"
+        r"you\s+(?:provided|gave\s+us|entered|supplied)\s+was\s+(?:incorrect|wrong|invalid)\b|\bwas\s+never\s+(?:clicked|"
+        r"submitted|confirmed|completed|sent)\b",
+        "Puts the problem on the customer's side; even if true, it feels like being told off.",
+        drop,
+        "sentence",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE + _BLAME_FAMILIES + _BLAME_QUESTIONS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say, strip
 
-CONDESCENDING = "humanly.tone.condescending.v2"
+CONDESCENDING = "humanly.tone.condescending.v3"
 _CONDESCENDING = (
     rule(
         "condescending",
@@ -216,4 +216,22 @@ _CONDESCENDING_FAMILIES = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _CONDESCENDING + _CONDESCENDING_MORE + _CONDESCENDING_FAMILIES
+# More talking down (v3): "even my nan can", "if you think about it", "you need to understand".
+_CONDESCENDING_MORE3 = (
+    rule(
+        "condescending",
+        r"\beven\s+(?:my|a|your)\s+(?:nan|gran|grandma|grandmother|mum|kid|child|five-year-old)\s+(?:can|could)\b[^.!?]*|"
+        r"\bI'?d\s+have\s+thought\s+(?:that\s+was\s+|it\s+was\s+)?obvious\b|\bif\s+you\s+think\s+about\s+it\b|\byou\s+need\s+"
+        r"to\s+understand\s+that\b|\bthat'?s\s+what\s+it'?s\s+(?:there|for)\b[^.!?]*|\b(?:lots|plenty)\s+of\s+(?:people|"
+        r"customers|members|users|others)\s+(?:don'?t\s+(?:know|realise|realize)|find\s+it\s+(?:without|easily))\b[^.!?]*|"
+        r"\bit\s+is\s+quite\s+basic\b|\b(?:very|really|pretty)\s+easy\s+once\s+you\b[^.!?]*|\bworth\s+a\s+proper\s+read\b|"
+        r"\b(?:especially|particularly)\s+for\s+older\s+people\b[^.!?]*",
+        "Talks down to the customer, as if the trouble were their lack of sense.",
+        drop,
+        "clause",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    _CONDESCENDING + _CONDESCENDING_MORE + _CONDESCENDING_FAMILIES + _CONDESCENDING_MORE3
+)

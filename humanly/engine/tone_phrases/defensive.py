@@ -30,7 +30,7 @@ def _hear_them_out(span: str) -> str:
     return f"Thank you for telling me; I'm sorry {about} felt that way, and I'd like to hear more."
 
 
-DEFENSIVE = "humanly.tone.defensive.v2"
+DEFENSIVE = "humanly.tone.defensive.v3"
 _ARGUING = (
     rule(
         "defensive",
@@ -221,5 +221,26 @@ _DEFENSIVE_FAMILIES = (
     ),
 )
 
+
+# More defending (v3): outside our control, no other complaints, unusually high demand, our people's
+# experience, industry standard.
+_DEFENSIVE_MORE3 = (
+    rule(
+        "defensive",
+        r"\b(?:outside|beyond)\s+(?:of\s+)?our\s+control\b|\bwe\s+can'?t\s+(?:control|police)\b[^.!?,]*|\b(?:we'?ve\s+had|"
+        r"there\s+have\s+been|we\s+have\s+had)\s+no\s+other\s+complaints\b[^.!?,]*|\bunusually\s+high\s+(?:traffic|demand|"
+        r"volumes?)\b[^.!?,]*|\bdemand\s+(?:simply\s+)?exceeded\s+supply\b|\bvery\s+high\s+volume\s+of\b[^.!?,]*|\btrained\s+"
+        r"to\s+the\s+highest\s+standards?\b|\b(?:is|are)\s+(?:a\s+)?very\s+experienced\b[^.!?,]*|\bstandard\s+across\s+the\s+"
+        r"(?:whole\s+)?(?:industry|sector|market)\b[^.!?,]*|\bnot\s+something\s+we\s+set\s+arbitrarily\b|\bin\s+(?:full\s+)?"
+        r"working\s+order\s+when\s+it\s+left\s+us\b|\b\d+-point\s+(?:inspection|check)\b[^.!?,]*|\b(?:shortages|staff\s+"
+        r"shortages)\s+across\b[^.!?,]*|\b[A-Z]?[a-z]+\s+partners\s+are\s+responsible\s+for\b[^.!?,]*",
+        "Defends the company instead of looking at what went wrong for this customer.",
+        drop,
+        "clause",
+    ),
+)
+
 # Justifying only happens against a complaint; with none, these words are just information.
-RULES: tuple[Rule, ...] = _ARGUING + when("complaint", _DEFENSIVE + _DEFENSIVE_MORE + _DEFENSIVE_FAMILIES)
+RULES: tuple[Rule, ...] = _ARGUING + when(
+    "complaint", _DEFENSIVE + _DEFENSIVE_MORE + _DEFENSIVE_FAMILIES + _DEFENSIVE_MORE3
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v2"
+IRRITATED = "humanly.tone.irritated.v3"
 _IRRITATED = (
     rule(
         "irritated",
@@ -45,7 +45,7 @@ _IRRITATED = (
     ),
     rule(
         "irritated",
-        r"^(?:once\s+)?again[,:](?!\s*(?:I'?m\s+)?(?:so\s+)?(?:sorry|thank|thanks|apologies|my\s+apologies)\b)",
+        r"^(?:once\s+)?again[,:](?!\s*(?:I'?m\s+)?(?:so\s+|really\s+|very\s+|truly\s+)?(?:sorry|thank|thanks|apologies|my\s+apologies)\b)",
         "Starting with 'Again,' signals impatience before the answer.",
         drop,
     ),
@@ -180,4 +180,22 @@ _IRRITATED_FAMILIES = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _IRRITATED + _IRRITATED_MORE + _IRRITATED_FAMILIES
+# More impatience (v3): listing every place it was already written, "I do have other clients",
+# "check properly before messaging", "the back of the queue".
+_IRRITATED_MORE3 = (
+    rule(
+        "irritated",
+        r"\b(?:is|are)\s+(?:all\s+)?(?:on|in)\s+(?:your|the|our)\s+[\w\s-]{2,30},\s+(?:on|in)\s+(?:your|the|our)\b[^.!?]*\band\s+"
+        r"(?:on|in)\s+(?:your|the|our)\b[^.!?]*|\b(?:which\s+is\s+)?the\s+first\s+link\s+on\b[^.!?,]*|\bwe\s+gave\s+you\s+twice\b|"
+        r"\bthat'?s\s+the\s+(?:second|third|fourth|fifth|\w+th)\s+(?:copy|change|request|email|message|time)\b[^.!?]*|\bplease\s+"
+        r"(?:batch|bundle)\s+them\b|\bcheck\s+the\s+\w+\s+properly\s+before\b[^.!?]*|\bno\s+point\s+chasing\b[^.!?]*|\bback\s+of\s+"
+        r"the\s+queue\b[^.!?]*|\bI\s+do\s+have\s+other\s+(?:clients|customers|things)\b|\bis\s+that\s+everything\s+now\?|"
+        r"\bas\s+mentioned\s+(?:on|in)\b[^.!?,]*\band\s+again\s+in\b[^.!?,]*,?|\bon\s+every\s+single\s+(?:document|email|"
+        r"letter|page)\b[^.!?,]*|\blike\s+we'?ve\s+said\s+in\b[^.!?,]*,?|\bsame\s+as\s+it\s+says\s+on\b[^.!?]*|\beveryone\s+has\s+a\s+reason\b",
+        "Sounds like patience has run out; the customer hears that they should have known already.",
+        drop,
+        "sentence",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _IRRITATED + _IRRITATED_MORE + _IRRITATED_FAMILIES + _IRRITATED_MORE3

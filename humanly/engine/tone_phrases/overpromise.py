@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, clean, rule, say, strip
+from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip
 
 _I = re.IGNORECASE
 _ABSOLUTE = re.compile(
@@ -68,7 +68,7 @@ def calm_effort(span: str) -> str:
     return f"I'll do everything I can so that {rest}, but I can't promise it." if rest else ""
 
 
-OVERPROMISE = "humanly.tone.overpromise.v2"
+OVERPROMISE = "humanly.tone.overpromise.v3"
 _OVERPROMISE: tuple[Rule, ...] = (
     rule(
         "overpromise",
@@ -169,5 +169,24 @@ _OVERPROMISE_FAMILIES = (
     ),
 )
 
+# More promises nobody controls (v3): "for sure", "I promise", "you'll see", "in no time", "ever
+# again", outcomes with a deadline.
+_OVERPROMISE_MORE3 = (
+    rule(
+        "overpromise",
+        r"\b(?:for\s+(?:sure|certain)|in\s+no\s+time)\b,?",
+        "Promises an outcome nobody can guarantee; if it doesn't happen, trust goes with it.",
+        drop,
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:nothing|everything|every\s+\w+)\b[^.!?,]{0,40}\b(?:will|'ll)\s+(?:ever\s+)?(?:be\s+)?(?:absolutely\s+)?"
+        r"(?:perfect|flawless|damaged\s+again|arrive\s+in\s+perfect|get\s+so\s+much\s+as)\b[^.!?]*|\bwill\s+be\s+exactly\s+right\b|\byou'?ll\s+(?:hit|be\s+on|be\s+up\s+and\s+"
+        r"running|be\s+getting\s+at\s+least)\b[^.!?]*",
+        "Promises a result that depends on more than us; if it falls short, it will feel like a broken promise.",
+        calm_promise,
+        "clause",
+    ),
+)
 
-RULES: tuple[Rule, ...] = _OVERPROMISE + _OVERPROMISE_FAMILIES
+RULES: tuple[Rule, ...] = _OVERPROMISE + _OVERPROMISE_FAMILIES + _OVERPROMISE_MORE3

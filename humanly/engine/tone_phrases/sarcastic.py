@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say, when
 
-SARCASTIC = "humanly.tone.sarcastic.v2"
+SARCASTIC = "humanly.tone.sarcastic.v3"
 _SARCASTIC = (
     rule(
         "sarcastic",
@@ -218,5 +218,23 @@ _SARCASTIC_FAMILIES = (
     ),
 )
 
+
+# More mock cheer and mock praise (v3).
+_SARCASTIC_MORE3 = (
+    rule(
+        "sarcastic",
+        r"\bapparently!|\bhow\s+very\s+\w+\s+of\s+(?:you|them)\b[^.!?]*|\bas\s+they\s+say!|\bI'?m\s+sure\s+you'?d\s+have\s+"
+        r"preferred\b[^.!?]*|^(?:oh|ah),?\s+the\s+(?:joys|authentic|wonders|magic)\b[^.!?]*|\bgood\s+things\s+come\s+to\s+those\s+"
+        r"who\s+wait\b|\bbut\s+sure,\s+we'?ll\b[^.!?]*|^well,\s+it'?ll\s+definitely\s+be\b[^.!?]*|\bI'?m\s+sure\s+it\s+was\s+a\s+"
+        r"very\s+gentle\b[^.!?]*|\bsounds\s+like\s+the\s+\w+\s+thinks\b[^.!?]*|\b\w+\s+exists,\s+unfortunately\b|\bnot\s+many\s+"
+        r"customers\s+check\s+\w+(?:\s+\w+){0,4}|\bso\s+glad\s+you\s+enjoyed\s+our\b[^.!?]*",
+        "Answers the customer's trouble with a joke at their expense; it reads as mockery.",
+        drop,
+        "sentence",
+    ),
+)
+
 # Mock cheer needs trouble to mock: with no complaint, "on the bright side" is just cheer.
-RULES: tuple[Rule, ...] = _SARCASTIC + _SARCASTIC_MORE + when("complaint", _SARCASTIC_FAMILIES)
+RULES: tuple[Rule, ...] = (
+    _SARCASTIC + _SARCASTIC_MORE + when("complaint", _SARCASTIC_FAMILIES + _SARCASTIC_MORE3)
+)

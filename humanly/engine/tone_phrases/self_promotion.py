@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule
 
-SELF_PROMOTION = "humanly.tone.self_promotion.v2"
+SELF_PROMOTION = "humanly.tone.self_promotion.v3"
 _SELF_PROMOTION = (
     rule(
         "self_promotion",
@@ -113,4 +113,19 @@ _SELF_PROMOTION_FAMILIES = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _SELF_PROMOTION + _SELF_PROMOTION_FAMILIES
+# More boasting (v3): bestsellers, records, "popular for a reason", "users are loving", upsells.
+_SELF_PROMOTION_MORE3 = (
+    rule(
+        "self_promotion",
+        r"\b(?:is\s+)?a\s+bestseller\b[^.!?]*|\bpopular\s+for\s+a\s+reason\b|\b(?:users|customers|members|guests)\s+are\s+"
+        r"loving\b[^.!?]*|\bdid\s+you\s+know\s+(?:\S+\s+)?(?:members|subscribers|customers)\s+get\b[^.!?]*|\b(?:the\s+)?"
+        r"(?:highest|best)\s+(?:rate|score|record)\s+in\s+the\s+(?:area|region|country|industry)\b|\ba\s+record\s+for\s+us\b|"
+        r"\bour\s+most\s+(?:powerful|premium)\b[^.!?]*|\bmany\s+(?:visitors|customers|guests)\s+say\s+(?:it'?s|we'?re)\s+"
+        r"the\s+best\b[^.!?]*",
+        "Sells instead of helping; the customer's problem gets lost behind the pitch.",
+        drop,
+        "sentence",
+    ),
+)
+
+RULES: tuple[Rule, ...] = _SELF_PROMOTION + _SELF_PROMOTION_FAMILIES + _SELF_PROMOTION_MORE3
