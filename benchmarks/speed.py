@@ -76,6 +76,7 @@ def main() -> None:
     p50, p95 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]
 
     cli_rate = cli_rate_of("analyze", [{"id": n, "text": t} for n, t in enumerate(texts * 2)])
+    cli_long_rate = cli_rate_of("analyze", [{"id": n, "text": t} for n, t in enumerate(longer * 2)])
 
     colds = []
     for _ in range(5):
@@ -92,6 +93,7 @@ def main() -> None:
     print(
         f"batch, CLI --input (2 workers)    {cli_rate:7.1f} messages/s  (incl. start-up, {2 * len(texts)} messages)"
     )
+    print(f"  the same, 60-120-word messages  {cli_long_rate:7.1f} messages/s  ({2 * len(longer)} messages)")
     print(f"single message, warm              p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     print(
         f"cold 'humanly analyze \"hi\"'       median {statistics.median(colds):.2f} s, max {max(colds):.2f} s"

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from humanly.engine.analyzer import Analyzer
+from humanly.engine.analyzer import MODELS, Analyzer
 from humanly.engine.intents import CatalogueError
+from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.tone import check_reply
 from humanly.engine.types import (
     Analysis,
@@ -56,6 +57,7 @@ class Engine:
 
     def __init__(self, *, intents_file: Path | None = None, threads: int = 2) -> None:
         self._analyzer = Analyzer(intents_file=intents_file, threads=threads)
+        self._politeness = Politeness(MODELS, threads=threads, encoder=self._analyzer.encoder)
 
     def analyze(self, message: str | bytes) -> Analysis:
         """Read one customer message (plain text or an HTML mail body)."""
@@ -75,7 +77,13 @@ class Engine:
         if analysis is None and message:
             analysis = self.analyze(message)
         text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
-        return check_reply(draft, message=text, analysis=analysis)
+        return check_reply(draft, message=text, analysis=analysis, politeness=self.politeness)
+
+    def politeness(self, text: str) -> float:
+        """How polite a text reads, 0-1 (0.5 is the line between impolite and polite requests).
+
+        Reads the first ``politeness.DRAFT_TOKENS`` tokens (about 45 words)."""
+        return self._politeness.score([text], max_tokens=DRAFT_TOKENS)[0]
 
     def check_replies(self, drafts: list[str], messages: list[str | None]) -> list[ToneReport]:
         """Check several drafts, each against its message (or ``None``); the messages are read at once."""
@@ -86,7 +94,7 @@ class Engine:
         for i, reading in zip(given, self.analyze_many([messages[i] or "" for i in given]), strict=True):
             readings[i] = reading
         return [
-            check_reply(draft, message=message, analysis=reading)
+            check_reply(draft, message=message, analysis=reading, politeness=self.politeness)
             for draft, message, reading in zip(drafts, messages, readings, strict=True)
         ]
 

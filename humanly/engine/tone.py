@@ -14,7 +14,6 @@ Pure Python and regular expressions; the reading of the customer's message is th
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -52,8 +51,7 @@ logger = logging.getLogger(__name__)
 VERSION = "humanly.check_reply.v1"
 SCORES = "humanly.tone.scores.v1"
 LANDING = "humanly.tone.landing.v1"
-POLITENESS = "humanly.tone.politeness.heuristic.v1"
-COMPONENTS: tuple[str, ...] = (*RULES, POLICY_WALL, COVERAGE, COLD, SCORES, LANDING, POLITENESS, REWRITE)
+COMPONENTS: tuple[str, ...] = (*RULES, POLICY_WALL, COVERAGE, COLD, SCORES, LANDING, REWRITE)
 
 MAX_DRAFT = 20_000
 PAUSE_AT = 0.5  # heat from which a "take a breath before sending" nudge is worth showing
@@ -373,27 +371,19 @@ def _landing(
     return Landing(reaction="reassured", reason="the reply is clear and kind")
 
 
-_POLITE_CUES = re.compile(
-    r"\b(?:please|thanks?|thank\s+you|sorry|apologi[sz]e|appreciate|grateful|glad|happy\s+to|would\s+you|"
-    r"could\s+you|I\s+understand|I\s+hope|kindly|of\s+course|no\s+problem)\b",
-    re.IGNORECASE,
-)
-_RUDE_CUES = re.compile(
-    r"\b(?:obviously|clearly|you\s+need\s+to|you\s+must|you\s+should\s+have|why\s+didn'?t\s+you|whatever|"
-    r"stupid|ridiculous|nonsense)\b|!{2,}",
-    re.IGNORECASE,
-)
+_default_politeness: Callable[[str], float] | None = None
 
 
-def _politeness_estimate(text: str, findings: Sequence[Finding]) -> float:
-    """A placeholder 0-1 politeness score from our own cues, until the trained model replaces it."""
-    if not text.strip():
-        return 0.5
-    polite = len(_POLITE_CUES.findall(text))
-    rude = len(_RUDE_CUES.findall(text)) + sum(
-        f.kind in {"sarcastic", "condescending", "irritated", "blame"} for f in findings
-    )
-    return round(1.0 / (1.0 + math.exp(-(0.2 + 0.8 * polite - 1.2 * rude))), 3)
+def _politeness(text: str) -> float:
+    """The politeness model (``humanly.engine.politeness``) on the bundled encoder, loaded once."""
+    global _default_politeness  # noqa: PLW0603 - one lazily loaded model per process
+    if _default_politeness is None:
+        from humanly.engine.analyzer import MODELS
+        from humanly.engine.politeness import DRAFT_TOKENS, Politeness
+
+        model = Politeness(MODELS, threads=1)
+        _default_politeness = lambda t: model.score([t], max_tokens=DRAFT_TOKENS)[0]  # noqa: E731
+    return _default_politeness(text)
 
 
 def _find(text: str, customer: Customer | None) -> tuple[list[_Hit], list[Missing]]:
@@ -423,11 +413,14 @@ def check_reply(
     analysis: Analysis | None = None,
     *,
     analyze: Callable[[str], Analysis] | None = None,
+    politeness: Callable[[str], float] | None = None,
 ) -> ToneReport:
     """Check an agent's draft reply, in the light of the customer's message when there is one.
 
     ``analysis`` is the engine's reading of ``message``; without it, ``analyze(message)`` is called
     when given, and otherwise the message is read with simple rules of this module.
+    ``politeness`` scores the draft 0-1; by default the bundled politeness model
+    (``humanly.engine.politeness``) is loaded on first use.
     """
     draft = draft if isinstance(draft, str) else str(draft)
     if analysis is None and message and analyze is not None:
@@ -444,7 +437,7 @@ def check_reply(
         findings=findings,
         missing=tuple(gaps),
         scores=_scores(text, findings, gaps, heat),
-        politeness=_politeness_estimate(text, findings),
+        politeness=round((politeness or _politeness)(text), 3),
         landing=_landing(text, findings, gaps, customer),
         heat=heat,
         verdict=verdict,

