@@ -134,6 +134,14 @@ def _content(text: str) -> list[str]:
     return [_stem(w) for w in words if w not in _STOP and len(w) > 2]
 
 
+_WHEREABOUTS = re.compile(
+    r"\b(?:arriv\w*|deliver\w*|dispatch\w*|ship(?:ped|s|ping)?|sent|posted|tracking|tracked|courier|depot|on\s+its\s+way|"
+    r"out\s+for|held|stuck|lost|returned|collect\w*|locker|neighbou?r|warehouse|sorting|customs|reception|safe\s+place|"
+    r"porch|doorstep|driver)\b",
+    _I,
+)
+
+
 def _question_kind(ask: Ask) -> str:
     opener = OPENER.sub("", ask.text.strip()).lower()
     if ask.kind == "request":
@@ -144,6 +152,8 @@ def _question_kind(ask: Ask) -> str:
         return "when"
     if re.match(r"how\s+much\b", opener):
         return "money"
+    if re.match(r"where(?:'s|\s+is|\s+are)\s+(?:my|our|the|it|they)\b", opener):
+        return "whereabouts"
     if re.match(r"(?:who|what|where|why|how|which)\b", opener) or not QUESTION_START.match(opener):
         return "open"
     return "yes_no"
@@ -170,6 +180,10 @@ def answered(ask: Ask, draft: str, context: str = "") -> bool:
             kind == "how_long" and _DURATION.search(draft) is not None
         )
         return timed or not (filler or coverage == 0.0)
+    if kind == "whereabouts":  # "Where is my parcel?" wants a place, a status or a time
+        return bool(_WHEN.search(draft) or _WHEREABOUTS.search(draft)) or not (
+            filler or coverage == 0.0 or coverage < 0.34
+        )
     if kind == "money":
         return _MONEY.search(draft) is not None or not (filler or coverage == 0.0)
     if kind in {"open", "request"}:

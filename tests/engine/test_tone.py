@@ -231,6 +231,10 @@ CAUGHT = [
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
 KIND_USES = [
+    (
+        "Where is my sofa? It was due on Tuesday.",
+        "It's with the courier and arrives Thursday; sorry it's late.",
+    ),
     ("Where's my refund?", "I've sent it today, so you should have it in your account by Friday."),
     (
         "Do you do student discounts?",
@@ -392,6 +396,11 @@ def test_without_a_message_only_the_draft_is_judged() -> None:
         ),
         ("Can you extend my trial by a week?", "Trials can't be extended.", "no_alternative"),
         (
+            "Where is my sofa? It was due on Tuesday.",
+            "Thanks for getting in touch. We value every customer and aim to give the best service.",
+            "unanswered_ask",
+        ),
+        (
             "I'm devastated, the cake for my daughter's party arrived smashed.",
             "A replacement cake will go out tomorrow morning.",
             "no_acknowledgement",
@@ -405,7 +414,8 @@ def test_what_the_draft_leaves_out_is_listed(engine, message, draft, kind) -> No
     if kind == "unanswered_ask":
         ask = next(m.ask for m in report.missing if m.kind == kind)
         assert ask is not None
-        assert "EU" in ask.text
+        assert ask.text.endswith("?")
+        assert ask.text in message
 
 
 def test_no_next_step_when_action_was_asked_for(engine) -> None:  # type: ignore[no-untyped-def]
