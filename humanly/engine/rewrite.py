@@ -1,6 +1,6 @@
 """The tone guard's suggested rewrite: the whole draft with every finding replaced by its calmer wording.
 
-Component name: ``humanly.tone.rewrite.v1``. Facts stay: spans are replaced by suggestions that keep
+Component name: ``humanly.tone.rewrite.v2``. Facts stay: spans are replaced by suggestions that keep
 their numbers, dates, names and commitments, and the only text added is what the customer's message
 shows is needed: a short acknowledgement or apology, or a clearly marked gap (``[...]``) where the
 agent has to supply an answer or an alternative that the guard cannot know.
@@ -17,7 +17,7 @@ from humanly.engine.types import Finding, Missing
 
 __all__ = ["REWRITE", "answer_gap", "rewrite"]
 
-REWRITE = "humanly.tone.rewrite.v1"
+REWRITE = "humanly.tone.rewrite.v2"
 
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!]|(?:hi|hello|hey)\b)\s*",
@@ -44,12 +44,17 @@ def rewrite(
     if not findings and not missing:
         return draft
     text = draft
+    opening = ""
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
-        text = text[: finding.start] + finding.suggestion + text[finding.end :]
+        span = draft[finding.start : finding.end]
+        suggestion = finding.suggestion
+        if finding.kind == "cold" and suggestion.endswith(span):
+            # The acknowledgement belongs at the start of the reply, not before the cold sentence.
+            opening, suggestion = suggestion[: len(suggestion) - len(span)].strip(), span
+        text = text[: finding.start] + suggestion + text[finding.end :]
     text = tidy(text)
     kinds = {m.kind for m in missing}
-    opening = ""
-    if "no_acknowledgement" in kinds and customer is not None and not acknowledges(text):
+    if "no_acknowledgement" in kinds and customer is not None and not acknowledges(f"{opening} {text}"):
         opening = acknowledgement_for(customer)
     if "no_apology" in kinds and not owns(f"{opening} {text}"):
         opening = f"{opening} I'm sorry about this.".strip()

@@ -79,7 +79,7 @@ POLICY = any_of(
     r"(?:within|before|by)\b|\bat\s+(?:(?:members|customers|guests|owners|passengers)'|your|their)\s+own\s+risk\b|"
     r"\bno\s+longer\s+eligible\b|\b(?:our|the)\s+process\s+requires\b|\b(?:is|are)\s+a\s+requirement\s+(?:under|of)\b|"
     r"\b(?:is|are)\s+(?:treated|classed|considered)\s+as\s+(?:a\s+)?(?:cancellation|new\s+booking|withdrawal)\b|\b(?:is|are)\s+"
-    r"not\s+given\s+for\b|^the\s+(?:fee|price|charge|fine|decision|penalty)\s+(?:stands|is\s+final)\b|\bis\s+the\s+maximum\s+"
+    r"not\s+given\s+for\b|\bthe\s+(?:fee|price|charge|fine|decision|penalty)\s+(?:stands|is\s+final)\b|\bis\s+the\s+maximum\s+"
     r"payable\b|\b(?:is|are)\s+only\s+included\s+(?:on|in|with)\b|\bcan\s+only\s+be\s+\w+\s+for\s+a\s+maximum\s+of\b|\bnothing\s+"
     r"we\s+can\s+(?:adjust|change|do\s+about\s+it)\b|'s\s+responsibility\s+until\b|\bthe\s+decision\s+stands\b|\bdue\s+to\s+(?:\w+\s+)?(?:regulatory|legal|security|compliance|data\s+protection)\s+"
     r"\w+,?\s+we\s+(?:are|'re)\s+unable\s+to\b",

@@ -569,3 +569,14 @@ def test_a_rule_only_runs_where_it_can_match() -> None:
             for piece in pieces:
                 if rule.pattern.search(piece) and rule.needs:
                     assert any(word in piece.lower() for word in rule.needs), (rule.pattern.pattern, piece)
+
+
+def test_a_cold_reply_gets_its_acknowledgement_first(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "My husband died last month. Please cancel his phone contract, I can't face the bills."
+    draft = "Contract 5521 has been cancelled. The final bill will be sent on 3 June."
+    report = _check(engine, draft, message)
+    assert "cold" in {f.kind for f in report.findings}
+    assert report.rewrite.startswith("I'm so sorry")
+    assert "5521" in report.rewrite
+    assert "3 June" in report.rewrite
+    assert report.rewrite.count("sorry") == 1
