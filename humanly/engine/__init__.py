@@ -17,7 +17,8 @@ from pathlib import Path
 from humanly.engine.analyzer import MODELS, Analyzer
 from humanly.engine.intents import CatalogueError
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
-from humanly.engine.tone import check_reply
+from humanly.engine.tone import check_reply, draft_politeness
+from humanly.engine.tone_model import ToneModel
 from humanly.engine.types import (
     Analysis,
     Ask,
@@ -58,6 +59,7 @@ class Engine:
     def __init__(self, *, intents_file: Path | None = None, threads: int = 2) -> None:
         self._analyzer = Analyzer(intents_file=intents_file, threads=threads)
         self._politeness = Politeness(MODELS, threads=threads, encoder=self._analyzer.encoder)
+        self._tone = ToneModel(MODELS, encoder=self._analyzer.encoder, threads=threads)
 
     def analyze(self, message: str | bytes) -> Analysis:
         """Read one customer message (plain text or an HTML mail body)."""
@@ -77,7 +79,12 @@ class Engine:
         if analysis is None and message:
             analysis = self.analyze(message)
         text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
-        return check_reply(draft, message=text, analysis=analysis, politeness=self.politeness)
+        return check_reply(
+            draft, message=text, analysis=analysis, politeness=self._draft_politeness, model=self._tone.flags
+        )
+
+    def _draft_politeness(self, draft: str) -> float:
+        return draft_politeness(self._politeness, self._tone, draft)
 
     def politeness(self, text: str) -> float:
         """How polite a text reads, 0-1 (0.5 is the line between impolite and polite requests).
@@ -94,7 +101,13 @@ class Engine:
         for i, reading in zip(given, self.analyze_many([messages[i] or "" for i in given]), strict=True):
             readings[i] = reading
         return [
-            check_reply(draft, message=message, analysis=reading, politeness=self.politeness)
+            check_reply(
+                draft,
+                message=message,
+                analysis=reading,
+                politeness=self._draft_politeness,
+                model=self._tone.flags,
+            )
             for draft, message, reading in zip(drafts, messages, readings, strict=True)
         ]
 

@@ -1,7 +1,7 @@
 """Politeness 0-1 from a model trained on the Stanford Politeness Corpus (its train split).
 
 Component name: ``humanly.politeness.minilm.v1``. The model reads the token states that the
-shared encoder (``encoder.int8.onnx``) computes after its layer 2 (graph output ``hidden``),
+shared encoder computes after its layer 2 (``encoder_lower.int8.onnx``, output ``hidden``),
 runs them through four transformer layers of its own (``politeness.int8.onnx``), mean-pools
 and regresses the corpus' politeness z-score; the result is ``sigmoid(scale * raw)``, so 0.5
 is the line between its polite and impolite quartiles (``training/train_politeness.py``,
@@ -74,7 +74,7 @@ class Politeness:
         """
         if not texts:
             return []
-        return self.score_states(list(self.encoder.encode(texts, hidden=True, max_tokens=max_tokens).hidden))
+        return self.score_states(self.encoder.states(texts, max_tokens=max_tokens))
 
     def score_states(self, states: list[FloatArray]) -> list[float]:
         """Politeness from token states already computed by ``Encoder.encode(..., hidden=True)``.

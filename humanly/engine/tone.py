@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.rewrite import REWRITE, answer_gap, keeps_facts, rewrite
 from humanly.engine.text import sentences
 from humanly.engine.tone_context import (
@@ -31,6 +32,8 @@ from humanly.engine.tone_context import (
 )
 from humanly.engine.tone_coverage import COVERAGE, FILLER, UNANSWERED_WHY, missing, unanswered
 from humanly.engine.tone_customer import Customer, acknowledgement_for, acknowledges, read_customer
+from humanly.engine.tone_model import NAME as TONE_MODEL
+from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
 from humanly.engine.tone_rules import Rule, clean, drop, tidy
 from humanly.engine.types import (
@@ -44,14 +47,14 @@ from humanly.engine.types import (
     Verdict,
 )
 
-__all__ = ["COMPONENTS", "VERSION", "check_reply"]
+__all__ = ["COMPONENTS", "MODEL_WHY", "VERSION", "check_reply", "draft_politeness"]
 
 logger = logging.getLogger(__name__)
 
 VERSION = "humanly.check_reply.v1"
 SCORES = "humanly.tone.scores.v1"
 LANDING = "humanly.tone.landing.v1"
-COMPONENTS: tuple[str, ...] = (*RULES, POLICY_WALL, COVERAGE, COLD, SCORES, LANDING, REWRITE)
+COMPONENTS: tuple[str, ...] = (*RULES, POLICY_WALL, COVERAGE, COLD, TONE_MODEL, SCORES, LANDING, REWRITE)
 
 MAX_DRAFT = 20_000
 PAUSE_AT = 0.5  # heat from which a "take a breath before sending" nudge is worth showing
@@ -371,31 +374,106 @@ def _landing(
     return Landing(reaction="reassured", reason="the reply is clear and kind")
 
 
-_default_politeness: Callable[[str], float] | None = None
+_loaded: tuple[Flagger, Callable[[str], float]] | None = None
 
 
-def _politeness(text: str) -> float:
-    """The politeness model (``humanly.engine.politeness``) on the bundled encoder, loaded once."""
-    global _default_politeness  # noqa: PLW0603 - one lazily loaded model per process
-    if _default_politeness is None:
+def _defaults() -> tuple[Flagger, Callable[[str], float]]:
+    """The bundled tone and politeness models over one encoder, loaded once per process."""
+    global _loaded  # noqa: PLW0603 - one lazily loaded set of models per process
+    if _loaded is None:
         from humanly.engine.analyzer import MODELS
-        from humanly.engine.politeness import DRAFT_TOKENS, Politeness
+        from humanly.engine.encoder import Encoder
 
-        model = Politeness(MODELS, threads=1)
-        _default_politeness = lambda t: model.score([t], max_tokens=DRAFT_TOKENS)[0]  # noqa: E731
-    return _default_politeness(text)
+        encoder = Encoder(MODELS, threads=1)
+        tone, polite = ToneModel(MODELS, encoder=encoder), Politeness(MODELS, threads=1, encoder=encoder)
+        _loaded = (tone.flags, lambda text: draft_politeness(polite, tone, text))
+    return _loaded
 
 
-def _find(text: str, customer: Customer | None) -> tuple[list[_Hit], list[Missing]]:
+def draft_politeness(polite: Politeness, tone: ToneModel, draft: str) -> float:
+    """Politeness of a draft's opening, from the tone model's encoder pass (no second pass)."""
+    return polite.score_states([tone.states(draft)[:DRAFT_TOKENS]])[0]
+
+
+Flagger = Callable[[str, Sequence[tuple[int, int]]], Sequence[Flag]]
+
+MODEL_WHY: dict[str, str] = {
+    "blame": "Reads as putting the problem on the customer; even if true, it feels like an accusation.",
+    "defensive": "Reads as defending the company instead of dealing with what went wrong for them.",
+    "condescending": "Reads as talking down to the customer, as if they should have known better.",
+    "dismissive": "Reads as making light of what happened to them; they will feel unheard.",
+    "sarcastic": "Reads as mocking the customer's trouble, however it is meant.",
+    "irritated": "Reads as impatient with the customer; they will feel like a nuisance.",
+    "policy_wall": "Reads as hiding behind a rule with nothing else offered; it feels like a closed door.",
+    "overpromise": "Promises more than anyone can be sure of; if it slips, trust goes with it.",
+    "self_promotion": "Reads as selling the company when the customer came for help.",
+    "cold": "Reads like a system notice to someone who is clearly upset; nothing recognises how they feel.",
+    "unanswered": "Stands in for an answer the customer asked for; they will have to ask again.",
+}
+_KEEP = re.compile(
+    r"\d|\b(?:I|we)(?:'ll|\s+will|'ve|\s+have|'m|\s+am)\b|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|week|month)\b",
+    re.IGNORECASE,
+)
+# Kinds whose sentences carry tone rather than content: with no fact or commitment in them they can go.
+_TONE_ONLY = frozenset({"sarcastic", "self_promotion", "dismissive", "condescending", "irritated"})
+
+
+def _model_fix(kind: str, customer: Customer | None) -> Callable[[str], str]:
+    """A calmer wording for a sentence the model flagged. The rules have no words for it, so the
+    agent is asked to reword it, kept in view between brackets; a sentence that only carries tone
+    (no number, date or commitment) goes."""
+    if kind == "cold" and customer is not None:
+        ack = acknowledgement_for(customer)
+        return lambda span: f"{ack} {span}"
+    if kind == "unanswered":
+        return lambda span: "[Answer what they asked here.]" + (f" {span}" if _KEEP.search(span) else "")
+    if kind in _TONE_ONLY:
+        return lambda span: f"[Say this more kindly: {span.strip()}]" if _KEEP.search(span) else ""
+    return lambda span: f"[Say this more kindly: {span.strip()}]"
+
+
+def _model_hits(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    hits: Sequence[_Hit],
+    customer: Customer | None,
+    model: Flagger,
+) -> list[_Hit]:
+    """Sentences the tone model flags that no rule has claimed (placeholders for the agent excepted)."""
+    found = []
+    for flag in model(text, spans):
+        # The model reads the draft alone: the kinds that depend on the customer need the message.
+        if flag.kind == "cold" and (
+            customer is None or not customer.upset or any(h.kind == "cold" for h in hits)
+        ):
+            continue
+        if flag.kind == "unanswered" and (customer is None or not customer.asks):
+            continue
+        if text[flag.start : flag.end].lstrip().startswith("["):
+            continue
+        if any(h.start < flag.end and flag.start < h.end for h in hits):
+            continue
+        start = _body(text, flag.start, flag.end)
+        found.append(_Hit(flag.kind, start, flag.end, MODEL_WHY[flag.kind], _model_fix(flag.kind, customer)))
+    return found
+
+
+def _find(
+    text: str, customer: Customer | None, model: Flagger | None = None
+) -> tuple[list[_Hit], list[Missing]]:
     spans = sentences(text) if text.strip() else []
     phrase = _resolve(text, _phrase_hits(text, spans, customer), spans)
-    return _context_hits(text, spans, phrase, customer)
+    hits, gaps = _context_hits(text, spans, phrase, customer)
+    if model is not None and spans:
+        hits = sorted([*hits, *_model_hits(text, spans, hits, customer, model)], key=lambda h: h.start)
+    return hits, gaps
 
 
-def _polish(text: str, customer: Customer | None) -> str:
+def _polish(text: str, customer: Customer | None, model: Flagger | None) -> str:
     """Check the rewrite again and calm what is left (a fix can uncover a second problem in a span)."""
     for _ in range(REWRITE_PASSES):
-        hits, _ = _find(text[:MAX_DRAFT], customer)
+        hits, _ = _find(text[:MAX_DRAFT], customer, model)
         if not hits:
             break
         for hit in sorted(hits, key=lambda h: h.start, reverse=True):
@@ -414,20 +492,24 @@ def check_reply(
     *,
     analyze: Callable[[str], Analysis] | None = None,
     politeness: Callable[[str], float] | None = None,
+    model: Flagger | None = None,
 ) -> ToneReport:
     """Check an agent's draft reply, in the light of the customer's message when there is one.
 
     ``analysis`` is the engine's reading of ``message``; without it, ``analyze(message)`` is called
     when given, and otherwise the message is read with simple rules of this module.
-    ``politeness`` scores the draft 0-1; by default the bundled politeness model
-    (``humanly.engine.politeness``) is loaded on first use.
+    ``politeness`` scores the draft 0-1 and ``model`` flags the sentences that need revising; by
+    default the bundled politeness and tone models are loaded on first use.
     """
     draft = draft if isinstance(draft, str) else str(draft)
     if analysis is None and message and analyze is not None:
         analysis = analyze(message)
     customer = read_customer(message, analysis)
     text = draft[:MAX_DRAFT]
-    hits, gaps = _find(text, customer)
+    if model is None or politeness is None:
+        default_model, default_politeness = _defaults()
+        model, politeness = model or default_model, politeness or default_politeness
+    hits, gaps = _find(text, customer, model)
     findings = tuple(Finding(h.kind, h.start, h.end, h.why, _suggest(text, h)) for h in hits)
     heat = _heat(text, findings)
     verdict: Verdict = "revise" if findings or gaps else "send"
@@ -437,9 +519,11 @@ def check_reply(
         findings=findings,
         missing=tuple(gaps),
         scores=_scores(text, findings, gaps, heat),
-        politeness=round((politeness or _politeness)(text), 3),
+        politeness=round(politeness(text), 3),
         landing=_landing(text, findings, gaps, customer),
         heat=heat,
         verdict=verdict,
-        rewrite=_polish(rewrite(draft, findings, gaps, customer), customer) if verdict == "revise" else draft,
+        rewrite=_polish(rewrite(draft, findings, gaps, customer), customer, model)
+        if verdict == "revise"
+        else draft,
     )

@@ -10,8 +10,15 @@ MODELS = Path(__file__).resolve().parents[2] / "humanly" / "engine" / "models"
 
 def test_artefacts_are_small_and_complete() -> None:
     files = {p.name: p.stat().st_size for p in MODELS.iterdir() if p.is_file()}
-    assert {"encoder.int8.onnx", "tokenizer.json", "emotions.json"} <= set(files)
-    assert sum(files.values()) < 40 * 1024 * 1024
+    assert {
+        "encoder_lower.int8.onnx",
+        "encoder_upper.int8.onnx",
+        "tokenizer.json",
+        "emotions.json",
+        "politeness.int8.onnx",
+        "tone.int8.onnx",
+    } <= set(files)
+    assert sum(files.values()) < 40_000_000
 
 
 def test_emotion_metadata_names_labels_thresholds_and_training_data() -> None:
@@ -27,5 +34,13 @@ def test_emotion_metadata_names_labels_thresholds_and_training_data() -> None:
 def test_the_encoder_is_identified_by_its_weights(engine) -> None:  # type: ignore[no-untyped-def]
     import hashlib
 
-    expected = hashlib.sha256((MODELS / "encoder.int8.onnx").read_bytes()).hexdigest()
-    assert engine._analyzer.encoder.fingerprint == expected
+    graphs = (MODELS / "encoder_lower.int8.onnx").read_bytes() + (
+        MODELS / "encoder_upper.int8.onnx"
+    ).read_bytes()
+    assert engine._analyzer.encoder.fingerprint == hashlib.sha256(graphs).hexdigest()
+
+
+def test_the_models_on_the_encoder_were_trained_on_this_encoder(engine) -> None:  # type: ignore[no-untyped-def]
+    for name in ("politeness.json", "tone.json"):
+        meta = json.loads((MODELS / name).read_text(encoding="utf-8"))
+        assert meta["encoder_sha256"] == engine._analyzer.encoder.fingerprint, name

@@ -580,3 +580,28 @@ def test_a_cold_reply_gets_its_acknowledgement_first(engine) -> None:  # type: i
     assert "5521" in report.rewrite
     assert "3 June" in report.rewrite
     assert report.rewrite.count("sorry") == 1
+
+
+def test_the_tone_model_finds_what_no_rule_has_words_for(engine) -> None:  # type: ignore[no-untyped-def]
+    from humanly.engine.tone import MODEL_WHY
+
+    message = "Why was I charged a late fee?"
+    draft = "We are a family business that has served this town for forty years with pride. The fee applies after 14 days."
+    report = _check(engine, draft, message)
+    found = [f for f in report.findings if f.why in MODEL_WHY.values()]
+    assert found, report.findings
+    assert draft[found[0].start : found[0].end].startswith("We are a family business")
+    assert "14 days" in report.rewrite
+    assert "forty years" not in report.rewrite
+    assert _check(engine, report.rewrite, message).findings == ()
+
+
+def test_a_model_finding_with_a_commitment_is_kept_for_the_agent_to_reword(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "My order arrived broken and I needed it for today."
+    draft = (
+        "Most customers manage to handle these boxes without breaking anything. A replacement ships tomorrow."
+    )
+    report = _check(engine, draft, message)
+    assert report.verdict == "revise"
+    assert "tomorrow" in report.rewrite
+    assert "without breaking anything" not in report.rewrite

@@ -158,6 +158,8 @@ def export(encoder, head, tokenizer, labels, thresholds, args) -> None:  # type:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    from humanly.engine.training.graphs import split_encoder
+
     class Exported(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
@@ -191,6 +193,8 @@ def export(encoder, head, tokenizer, labels, thresholds, args) -> None:  # type:
     quantize_dynamic(
         str(fp32), str(args.out / "encoder.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
     )
+    # Cut it in two: the lower part's token states serve the tone guard without the upper layers.
+    split_encoder(args.out, layer=2)
     # The fp32 graph stays beside the models (git-ignored) for graph optimisation work.
     tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
     meta = {

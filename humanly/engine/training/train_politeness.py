@@ -1,9 +1,9 @@
 """Train the politeness model on the Stanford Politeness Corpus train split and export it.
 
-The shipped encoder (``encoder.int8.onnx``, MiniLM fine-tuned on GoEmotions) gets one more
-graph output, ``hidden``: the token states after its layer ``--layer``, the existing outputs
-staying first and unchanged. On top of those frozen states, computed by the same int8 graph
-that runs in the engine, we fine-tune copies of the original all-MiniLM-L6-v2 layers that
+The shipped encoder (MiniLM fine-tuned on GoEmotions, int8) is cut after its layer ``--layer``
+into ``encoder_lower.int8.onnx`` (token states ``hidden``) and ``encoder_upper.int8.onnx`` (the rest;
+``training/graphs.py``), when ``train_emotions`` has just written a whole ``encoder.int8.onnx``. On
+top of those frozen states, computed by the same int8 graph that runs in the engine, we fine-tune copies of the original all-MiniLM-L6-v2 layers that
 follow, mean-pool and regress the corpus' normalised politeness score (all rows, the middle
 quartiles too). The score is ``sigmoid(scale * raw)``: 0.5 at raw 0, between the polite and
 the impolite quartiles, with ``scale`` fitted on a held-out fold of *train*, where the binary
@@ -14,15 +14,14 @@ Run (needs the ``train`` extra; rerun after ``train_emotions``, which rewrites t
 
     python -m humanly.engine.training.train_politeness --data ../shared/data/stanford_politeness
 
-Writes ``encoder.int8.onnx`` (same weights, one more output), ``politeness.int8.onnx`` and
-``politeness.json`` in ``--out``.
+Writes ``politeness.int8.onnx`` and ``politeness.json`` in ``--out`` (and the two encoder parts
+when it cut them).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import logging
 import math
@@ -33,32 +32,10 @@ from typing import Any
 
 log = logging.getLogger("humanly.training.politeness")
 
-HIDDEN = "/encoder/encoder/layer.{}/output/LayerNorm/LayerNormalization_output_0"
-
 
 def read_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return [row for row in csv.DictReader(f) if row["split"] == "train"]
-
-
-def expose_hidden(path: Path, layer: int) -> None:
-    """Add (or move) the graph output ``hidden``: the token states after encoder layer ``layer``."""
-    import onnx
-    from onnx import TensorProto, helper
-
-    model = onnx.load(str(path))
-    graph = model.graph
-    for node in [n for n in graph.node if "hidden" in n.output]:
-        graph.node.remove(node)
-    for output in [o for o in graph.output if o.name == "hidden"]:
-        graph.output.remove(output)
-    source = HIDDEN.format(layer - 1)
-    if not any(source in n.output for n in graph.node):
-        raise SystemExit(f"{path} has no tensor {source}")
-    graph.node.append(helper.make_node("Identity", [source], ["hidden"], name="hidden_states"))
-    graph.output.append(helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["batch", "tokens", 384]))
-    onnx.checker.check_model(model)
-    onnx.save(model, str(path))
 
 
 def build(layers: list[Any], dropout: float) -> Any:
@@ -120,6 +97,7 @@ def main() -> None:  # noqa: PLR0915 - one linear training recipe reads best in 
 
     from humanly.engine.encoder import Encoder
     from humanly.engine.training import reproducible
+    from humanly.engine.training.graphs import split_encoder
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with politeness_train_dev.csv")
@@ -149,10 +127,10 @@ def main() -> None:  # noqa: PLR0915 - one linear training recipe reads best in 
     cal_idx, fit_idx = order[:n_cal], order[n_cal:]
     log.info("train rows: fit %d, calibration %d", len(fit_idx), len(cal_idx))
 
-    encoder_path = args.out / "encoder.int8.onnx"
-    expose_hidden(encoder_path, args.layer)
+    if (args.out / "encoder.int8.onnx").exists():  # a freshly trained encoder: cut it after --layer
+        split_encoder(args.out, args.layer)
     encoder = Encoder(args.out, threads=args.threads)
-    states = [torch.from_numpy(h) for h in encoder.encode([r["request"] for r in rows], hidden=True).hidden]
+    states = [torch.from_numpy(h) for h in encoder.states([r["request"] for r in rows])]
     log.info("encoder states for %d texts in %.0f s", len(states), time.time() - started)
 
     def batch(idx: list[int]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -216,37 +194,20 @@ def main() -> None:  # noqa: PLR0915 - one linear training recipe reads best in 
     log.info("calibration fold: binary accuracy %.4f over %d rows; scale %.3f", accuracy, len(cal), scale)
     if not args.no_refit:
         model = train(order)
-    export(model, encoder_path, args, {"scale": scale, "fold_accuracy": accuracy})
+    export(model, encoder.fingerprint, args, {"scale": scale, "fold_accuracy": accuracy})
     log.info("done in %.0f s", time.time() - started)
 
 
-def export(model: Any, encoder_path: Path, args: argparse.Namespace, calibration: dict[str, float]) -> None:
+def export(model: Any, fingerprint: str, args: argparse.Namespace, calibration: dict[str, float]) -> None:
     """Write the politeness layers + head as ONNX, quantise per channel to int8, write the metadata."""
-    import tempfile
+    from humanly.engine.training.graphs import export_on_states
 
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    fp32 = Path(tempfile.mkdtemp()) / "politeness.fp32.onnx"
-    dummy = (torch.zeros(1, 7, 384), torch.ones(1, 7, dtype=torch.long))
-    torch.onnx.export(
-        model,
-        dummy,
-        str(fp32),
-        input_names=["hidden", "attention_mask"],
-        output_names=["raw"],
-        dynamic_axes={"hidden": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}},
-        opset_version=17,
-        dynamo=False,
-    )
-    quantize_dynamic(
-        str(fp32), str(args.out / "politeness.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
-    )
+    export_on_states(model, args.out / "politeness.int8.onnx", ["raw"])
     meta = {
         "name": "humanly.politeness.minilm.v1",
         "encoder_layer": args.layer,
         "top_layers": args.top_layers,
-        "encoder_sha256": hashlib.sha256(encoder_path.read_bytes()).hexdigest(),
+        "encoder_sha256": fingerprint,
         **{k: round(v, 6) for k, v in calibration.items()},
         "max_tokens": 128,
         "trained_on": "Stanford Politeness Corpus train split (Apache-2.0; Danescu-Niculescu-Mizil et al., "

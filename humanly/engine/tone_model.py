@@ -1,0 +1,93 @@
+"""The tone model: which sentences of a draft need revising, read in the context of the whole draft.
+
+Component name: ``humanly.tone.model.v1``. Two small transformer layers (``tone.int8.onnx``) read
+the token states the shared encoder computes after its layer 2 (graph output ``hidden``), over the
+draft's first 128 tokens; each sentence's "needs revising" score and kind are the means over its
+tokens. It finds problems the phrase rules have no words for; the rules still name the kind and
+the wording where they fire (``training/train_tone.py``, docs/tone.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+
+from humanly.engine.encoder import Encoder, FloatArray
+from humanly.engine.types import FindingKind
+
+log = logging.getLogger(__name__)
+
+NAME = "humanly.tone.model.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A sentence the model reads as needing revision: its span, score (0-1) and likeliest kind."""
+
+    start: int
+    end: int
+    score: float
+    kind: FindingKind
+
+
+class ToneModel:
+    """Scores the sentences of a draft. Loads its graph on first use; shares the engine's encoder."""
+
+    def __init__(self, model_dir: Path, *, encoder: Encoder, threads: int = 1) -> None:
+        self._dir = model_dir
+        self._encoder = encoder
+        self._threads = max(1, threads)
+        self._session: ort.InferenceSession | None = None
+        self._last: tuple[str, FloatArray, list[tuple[int, int]]] | None = None
+        meta = json.loads((model_dir / "tone.json").read_text(encoding="utf-8"))
+        self.kinds: tuple[FindingKind, ...] = tuple(meta["kinds"])
+        self.threshold = float(meta["threshold"])
+        if meta["encoder_sha256"] != encoder.fingerprint:
+            log.warning("the tone model was trained on another encoder graph: scores may drift")
+
+    def _graph(self) -> ort.InferenceSession:
+        if self._session is None:
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = self._threads
+            options.inter_op_num_threads = 1
+            self._session = ort.InferenceSession(
+                str(self._dir / "tone.int8.onnx"), options, providers=["CPUExecutionProvider"]
+            )
+        return self._session
+
+    def states(self, draft: str) -> FloatArray:
+        """The encoder's layer-2 token states for a draft (the last draft's are kept, for politeness)."""
+        return self._read(draft)[0]
+
+    def _read(self, draft: str) -> tuple[FloatArray, list[tuple[int, int]]]:
+        if self._last is None or self._last[0] != draft:
+            self._last = (draft, *self._encoder.states_and_offsets(draft))
+        return self._last[1], self._last[2]
+
+    def flags(self, draft: str, sentences: Sequence[tuple[int, int]]) -> list[Flag]:
+        """The sentences scoring at or above the model's threshold (those past 128 tokens are not read)."""
+        if not draft.strip() or not sentences:
+            return []
+        states, offsets = self._read(draft)
+        flag, kind = self._graph().run(
+            ["flag", "kind"], {"hidden": states[None], "attention_mask": np.ones((1, len(states)), np.int64)}
+        )
+        found = []
+        for start, end in sentences:
+            tokens = [j for j, (a, b) in enumerate(offsets) if (a, b) != (0, 0) and b > start and a < end]
+            if not tokens:
+                continue
+            first, last = tokens[0], tokens[-1] + 1
+            score = 1.0 / (1.0 + math.exp(-float(flag[0, first:last].mean())))
+            if score >= self.threshold:
+                found.append(
+                    Flag(start, end, round(score, 3), self.kinds[int(kind[0, first:last].mean(0).argmax())])
+                )
+        return found

