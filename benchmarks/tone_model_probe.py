@@ -117,7 +117,7 @@ def main() -> None:  # noqa: PLR0915 - one probe reads best in one place
     rules = {i: line["report"] for i, line in run_cli("check-reply", [
         {"id": r["id"], "reply": r["reply"], "customer": r["customer"]} for r in test
     ]).items()}  # fmt: skip
-    for th in (0.5, 0.7):
+    for th in (0.5, 0.7, 0.8):
         alone, added = {}, {}
         for r in test:
             hits = [(s[0], s[1], KINDS[k]) for s, p, k in found.get(r["id"], []) if p >= th]

@@ -31,7 +31,13 @@ from humanly.engine.tone_context import (
     policy_walls,
 )
 from humanly.engine.tone_coverage import COVERAGE, FILLER, UNANSWERED_WHY, missing, unanswered
-from humanly.engine.tone_customer import Customer, acknowledgement_for, acknowledges, read_customer
+from humanly.engine.tone_customer import (
+    GUARD_LINES,
+    Customer,
+    acknowledgement_for,
+    acknowledges,
+    read_customer,
+)
 from humanly.engine.tone_model import NAME as TONE_MODEL
 from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
@@ -441,16 +447,20 @@ def _model_hits(
     model: Flagger,
 ) -> list[_Hit]:
     """Sentences the tone model flags that no rule has claimed (placeholders for the agent excepted)."""
-    found = []
+    found: list[_Hit] = []
     for flag in model(text, spans):
         # The model reads the draft alone: the kinds that depend on the customer need the message.
         if flag.kind == "cold" and (
-            customer is None or not customer.upset or any(h.kind == "cold" for h in hits)
+            customer is None
+            or not customer.upset
+            or acknowledges(text)
+            or any(h.kind == "cold" for h in [*hits, *found])
         ):
             continue
         if flag.kind == "unanswered" and (customer is None or not customer.asks):
             continue
-        if text[flag.start : flag.end].lstrip().startswith("["):
+        sentence = text[flag.start : flag.end].strip()
+        if sentence.startswith("[") or sentence in GUARD_LINES:  # the agent's placeholders, our own words
             continue
         if any(h.start < flag.end and flag.start < h.end for h in hits):
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from humanly.engine.types import Analysis, Ask
 
 __all__ = [
+    "GUARD_LINES",
     "NEXT_STEP",
     "OPENER",
     "QUESTION_START",
@@ -288,6 +289,10 @@ _ACK_LINES = {
     "distress": "I'm so sorry; I can see how hard this is.",
     "anger": "I'm sorry, and I understand why you're upset.",
 }
+
+
+# Sentences the guard itself writes into a rewrite; the tone model never flags them.
+GUARD_LINES = frozenset({*_ACK_LINES.values(), "I'm sorry about this."})
 
 
 def acknowledgement_for(customer: Customer) -> str:

@@ -79,7 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with humanly_dev's replies.jsonl")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--threshold", type=float, default=0.8)
     parser.add_argument(
