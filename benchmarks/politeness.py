@@ -68,7 +68,7 @@ def main() -> None:
     print(f"speed, dev requests (1 thread): p50 {p50:.2f} ms, p95 {p95:.2f} ms, {rate:.0f} texts/s")
     p50, p95, rate = timings(model, [DRAFT] * 200)
     print(f"speed, 150-word draft (1 thread): p50 {p50:.2f} ms, p95 {p95:.2f} ms, {rate:.0f} drafts/s")
-    states = list(model.encoder.encode([DRAFT], hidden=True).hidden) * 200
+    states = model.encoder.states([DRAFT]) * 200
     t0 = time.perf_counter()
     for state in states:
         model.score_states([state])

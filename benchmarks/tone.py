@@ -24,18 +24,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from _common import SHARED, f1, need, read_jsonl, run_cli
+from _common import SHARED, f1, labelled_parts, need, overlap, read_jsonl, run_cli
 
 from humanly.engine.training.splits import split
 
-EXTRA = Path(__file__).parent / "data" / "replies_extra.jsonl"
-EXTRA2 = Path(__file__).parent / "data" / "replies_extra2.jsonl"
-EXTRA3 = Path(__file__).parent / "data" / "replies_extra3.jsonl"
-
-
-def overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
-    inter = max(0, min(a1, b1) - max(a0, b0))
-    return inter / max(1, min(a1 - a0, b1 - b0)) >= 0.5
+EXTRAS = [Path(__file__).parent / "data" / f"replies_extra{n}.jsonl" for n in ("", "2", "3")]
 
 
 def run(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -99,15 +92,7 @@ def score(rows: list[dict[str, Any]], out: dict[str, dict[str, Any]], show: bool
 def main() -> None:
     rows = read_jsonl(need(SHARED / "humanly_dev" / "replies.jsonl"))
     development, held_out = split(rows)
-    parts = [
-        ("held-out 30%", held_out),
-        ("development 70%", development),
-        ("extra (dev)", read_jsonl(EXTRA)),
-        ("extra2 (dev)", read_jsonl(EXTRA2)),
-        ("extra3 (dev)", read_jsonl(EXTRA3)),
-    ]
-    if "--no-held-out" in sys.argv:
-        parts = parts[1:]
+    parts = labelled_parts(held_out, development, EXTRAS)
     todo = [r for _, part in parts for r in part]
     lines = run(todo)
     if "--output" in sys.argv:

@@ -2,9 +2,9 @@
 
 The graph is the MiniLM encoder fine-tuned on GoEmotions with a term that keeps its
 mean-pooled vector close to the original all-MiniLM-L6-v2 vector (see
-``training/train_emotions.py``), so intents and emotions share a single pass. The same pass
-also exposes the token states after one of its middle layers (graph output ``hidden``, added
-by ``training/train_politeness.py``), which the politeness model reads.
+``training/train_emotions.py``), so intents and emotions share a single pass. It ships cut in
+two after its layer 2 (``training/graphs.py``): the token states there feed the politeness and
+tone models, which run only the lower part.
 """
 
 from __future__ import annotations
@@ -26,15 +26,10 @@ FloatArray = npt.NDArray[np.float32]
 
 @dataclass(frozen=True, slots=True)
 class Encoded:
-    """Per input text: a unit sentence vector (384-d) and the raw emotion logits.
-
-    ``hidden`` holds each text's token states ``[tokens, 384]`` from the graph's ``hidden``
-    output, only when ``encode(..., hidden=True)`` asked for them (empty otherwise).
-    """
+    """Per input text: a unit sentence vector (384-d) and the raw emotion logits."""
 
     vectors: FloatArray
     logits: FloatArray
-    hidden: tuple[FloatArray, ...] = ()
 
 
 class Encoder:
@@ -58,10 +53,6 @@ class Encoder:
         self.dimensions = 384
         width = self._upper.get_outputs()[1].shape[1]
         self.labels = width if isinstance(width, int) else 28
-
-    def offsets(self, text: str) -> list[tuple[int, int]]:
-        """Each token's (start, end) characters in ``text``, as ``encode`` reads it ((0, 0) for markers)."""
-        return [(a, b) for a, b in self._tokenizer.encode(text if text.strip() else ".").offsets]
 
     def _ids(self, texts: list[str], max_tokens: int | None) -> list[npt.NDArray[np.int64]]:
         found = []
@@ -87,25 +78,21 @@ class Encoder:
         )[0][0]
         return state
 
-    def encode(self, texts: list[str], *, hidden: bool = False, max_tokens: int | None = None) -> Encoded:
+    def encode(self, texts: list[str], *, max_tokens: int | None = None) -> Encoded:
         """Encode texts one at a time, returned in input order.
 
         Dynamic int8 quantisation scales activations per call, so a padded batch would give a
         text slightly different scores depending on its neighbours. One call per text keeps the
         reading of a message the same alone or in a batch, and measured no slower on two cores.
-        ``hidden=True`` also returns the token states after layer 2. ``max_tokens`` reads fewer
-        tokens than the encoder's own limit (the end marker is kept), for a cheaper pass.
+        ``max_tokens`` reads fewer tokens than the encoder's own limit (the end marker is kept).
         """
         n = len(texts)
         vectors = np.zeros((n, self.dimensions), dtype=np.float32)
         logits = np.zeros((n, self.labels), dtype=np.float32)
-        states: list[FloatArray] = []
         for i, ids in enumerate(self._ids(texts, max_tokens)):
             mask = np.ones_like(ids)
             (state,) = self._lower.run(["hidden"], {"input_ids": ids, "attention_mask": mask})
             vectors[i], logits[i] = (
                 out[0] for out in self._upper.run(None, {"hidden": state, "attention_mask": mask})
             )
-            if hidden:
-                states.append(state[0])
-        return Encoded(vectors, logits, tuple(states))
+        return Encoded(vectors, logits)

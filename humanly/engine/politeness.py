@@ -77,7 +77,7 @@ class Politeness:
         return self.score_states(self.encoder.states(texts, max_tokens=max_tokens))
 
     def score_states(self, states: list[FloatArray]) -> list[float]:
-        """Politeness from token states already computed by ``Encoder.encode(..., hidden=True)``.
+        """Politeness from token states already computed by ``Encoder.states``.
 
         One call per text, like the encoder: no padding, so a text reads the same in any batch.
         """

@@ -37,6 +37,7 @@ from humanly.engine.tone_customer import (
     acknowledgement_for,
     acknowledges,
     read_customer,
+    unacknowledged,
 )
 from humanly.engine.tone_model import NAME as TONE_MODEL
 from humanly.engine.tone_model import Flag, ToneModel
@@ -451,10 +452,7 @@ def _model_hits(
     for flag in model(text, spans):
         # The model reads the draft alone: the kinds that depend on the customer need the message.
         if flag.kind == "cold" and (
-            customer is None
-            or not customer.upset
-            or acknowledges(text)
-            or any(h.kind == "cold" for h in [*hits, *found])
+            not unacknowledged(text, customer) or any(h.kind == "cold" for h in [*hits, *found])
         ):
             continue
         if flag.kind == "unanswered" and (customer is None or not customer.asks):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from humanly.engine.tone_customer import OPENER, Customer, acknowledges, any_of, offers_alternative
+from humanly.engine.tone_customer import OPENER, Customer, any_of, offers_alternative, unacknowledged
 
 __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WHY", "cold", "policy_walls"]
 
@@ -36,7 +36,7 @@ def cold(
     draft: str, sentences: Sequence[Span], taken: Sequence[Span], customer: Customer | None
 ) -> Span | None:
     """The first impersonal sentence of a draft that never acknowledges a clearly upset customer."""
-    if customer is None or not customer.upset or acknowledges(draft):
+    if not unacknowledged(draft, customer):
         return None
     for start, end in sentences:
         if any(s < end and start < e for s, e in taken):

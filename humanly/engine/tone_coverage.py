@@ -18,10 +18,10 @@ from humanly.engine.tone_customer import (
     QUESTION_START,
     REFUSAL,
     Customer,
-    acknowledges,
     any_of,
     offers_alternative,
     owns,
+    unacknowledged,
 )
 from humanly.engine.types import Ask, Missing
 
@@ -245,7 +245,7 @@ def missing(
         Missing(kind="unanswered_ask", why="This question or request gets no answer in the draft.", ask=ask)
         for ask in open_asks
     ]
-    if customer is not None and customer.upset and not acknowledges(draft):
+    if unacknowledged(draft, customer):
         found.append(
             Missing(
                 kind="no_acknowledgement",

@@ -27,6 +27,7 @@ __all__ = [
     "offers_alternative",
     "owns",
     "read_customer",
+    "unacknowledged",
 ]
 
 _I = re.IGNORECASE
@@ -255,6 +256,11 @@ NEXT_STEP = any_of(
 def acknowledges(draft: str) -> bool:
     """Whether the draft recognises the customer's feeling or trouble anywhere."""
     return _ACKNOWLEDGE.search(draft) is not None
+
+
+def unacknowledged(draft: str, customer: Customer | None) -> bool:
+    """Whether the customer is clearly upset and the draft recognises it nowhere (what makes it cold)."""
+    return customer is not None and customer.upset and not acknowledges(draft)
 
 
 def owns(draft: str) -> bool:

@@ -66,15 +66,10 @@ def test_odd_input_does_not_crash(politeness: Politeness) -> None:
     assert politeness.score([]) == []
 
 
-def test_shares_the_encoder_pass_without_changing_its_results(politeness: Politeness) -> None:
-    encoder = politeness.encoder
-    plain = encoder.encode(POLITE)
-    both = encoder.encode(POLITE, hidden=True)
-    assert plain.hidden == ()
-    assert np.array_equal(plain.vectors, both.vectors)
-    assert np.array_equal(plain.logits, both.logits)
-    assert [h.shape[1] for h in both.hidden] == [384] * len(POLITE)
-    assert politeness.score_states(list(both.hidden)) == politeness.score(POLITE)
+def test_reads_the_states_of_the_encoder_lower_part(politeness: Politeness) -> None:
+    states = politeness.encoder.states(POLITE)
+    assert [s.shape[1] for s in states] == [384] * len(POLITE)
+    assert politeness.score_states(states) == politeness.score(POLITE)
 
 
 def test_loads_its_own_encoder_when_none_is_given() -> None:

