@@ -28,7 +28,9 @@ from _common import SHARED, f1, labelled_parts, need, overlap, read_jsonl, run_c
 
 from humanly.engine.training.splits import split
 
-EXTRAS = [Path(__file__).parent / "data" / f"replies_extra{n}.jsonl" for n in ("", "2", "3")]
+EXTRAS = sorted(
+    (Path(__file__).parent / "data").glob("replies_extra*.jsonl"), key=lambda p: int(p.stem[13:] or 1)
+)
 
 
 def run(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

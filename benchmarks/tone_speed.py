@@ -1,10 +1,10 @@
 """Speed of ``check_reply`` on this machine: while the agent types, and in batches.
 
 Drafts come from benchmarks/data/replies_extra.jsonl (shipped in the repository). Prints:
-- one 150-word draft, warm, p50/p95 on an engine of 1 thread, with the
-  customer's message already read (as in the desk,
-  where the reading is done once and the draft is checked on every pause in typing), and with
-  no message at all;
+- one 150-word draft, warm, p50/p95 on an engine of 1 thread: a live check as the agent types
+  (the customer's message already read, as in the desk, where the reading is done once and the
+  draft is checked on every pause in typing; no whole rewrite, each finding keeps its own calmer
+  wording), the full report with its rewrite, and the full report with no message at all;
 - batch replies/s through ``humanly check-reply --input`` over two worker processes, for replies
   alone and for replies with the customer's message (which is then read too).
 
@@ -55,23 +55,27 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.95)]
 
 
-def latencies(threads: int, pairs: list[tuple[str, str]]) -> tuple[list[float], list[float]]:
-    """Per draft, ms with the message already read and with no message, on an engine of ``threads``."""
+def latencies(pairs: list[tuple[str, str]]) -> dict[str, list[float]]:
+    """Per draft, ms on an engine of one thread: a live check while the agent types (the message
+    already read and the draft checked on every pause, no whole rewrite), the full report with its
+    rewrite, and the full report of a draft with no message."""
     import humanly.engine
 
-    engine = humanly.engine.load(threads=threads)
+    engine = humanly.engine.load(threads=1)
     readings = {m: engine.analyze(m) for _, m in pairs}
-    for draft, message in pairs[:20]:
-        engine.check_reply(draft, message, analysis=readings[message])
-    with_message, alone = [], []
-    for draft, message in pairs:
-        t = time.perf_counter()
-        engine.check_reply(draft, message, analysis=readings[message])
-        with_message.append(1000 * (time.perf_counter() - t))
-        t = time.perf_counter()
-        engine.check_reply(draft)
-        alone.append(1000 * (time.perf_counter() - t))
-    return with_message, alone
+    for draft, message in pairs:  # the message has been read and checked against an earlier draft
+        engine.check_reply(draft[: len(draft) // 2], message, analysis=readings[message])
+    found: dict[str, list[float]] = {"live": [], "full": [], "alone": []}
+    # One mode at a time, so that no mode finds the draft already read by another.
+    for name, times in found.items():
+        for draft, message in pairs:
+            t = time.perf_counter()
+            if name == "alone":
+                engine.check_reply(draft)
+            else:
+                engine.check_reply(draft, message, analysis=readings[message], whole_rewrite=name == "full")
+            times.append(1000 * (time.perf_counter() - t))
+    return found
 
 
 def main() -> None:
@@ -79,19 +83,18 @@ def main() -> None:
     pairs = long_drafts(rows, 200)
     batch = rows * 8
     words = [len(r["reply"].split()) for r in rows]
+    latencies_found = latencies(pairs)
     print(
         f"{len(pairs)} drafts of 140-160 words; batch of {len(batch)} replies of {min(words)}-{max(words)} words"
     )
-    for threads in (1,):  # two threads measured slower for one short draft (thread start-up)
-        with_message, alone = latencies(threads, pairs)
-        p50, p95 = percentiles(with_message)
-        print(
-            f"one 150-word draft, message already read   p50 {p50:.1f} ms, p95 {p95:.1f} ms ({threads} threads)"
-        )
-        p50, p95 = percentiles(alone)
-        print(
-            f"one 150-word draft, no message             p50 {p50:.1f} ms, p95 {p95:.1f} ms ({threads} threads)"
-        )
+    # one thread: two measured slower for one short draft (thread start-up)
+    for name, label in (
+        ("live", "live check as the agent types (no whole rewrite)"),
+        ("full", "full report with its rewrite, message read   "),
+        ("alone", "full report, no message                      "),
+    ):
+        p50, p95 = percentiles(latencies_found[name])
+        print(f"one 150-word draft, {label} p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     print(f"batch, CLI, replies alone                  {cli_rate(batch, False):7.1f} replies/s (2 workers)")
     print(f"batch, CLI, replies with their message     {cli_rate(batch, True):7.1f} replies/s (2 workers)")
 

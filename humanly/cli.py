@@ -282,7 +282,7 @@ def show_report(report: ToneReport) -> None:
     if report.heat >= PAUSE_AT:
         grid.add_row("", Text("This reads heated. Take a breath before sending.", style="bold magenta"))
     console.print(grid)
-    if report.verdict == "revise":
+    if report.verdict == "revise" and report.rewrite is not None:
         console.print(
             Panel(report.rewrite, title="a calmer version", title_align="left", border_style="green")
         )

@@ -70,17 +70,29 @@ class Engine:
         return self._analyzer.analyze_many(messages)
 
     def check_reply(
-        self, draft: str, message: str | bytes | None = None, analysis: Analysis | None = None
+        self,
+        draft: str,
+        message: str | bytes | None = None,
+        analysis: Analysis | None = None,
+        *,
+        whole_rewrite: bool = True,
     ) -> ToneReport:
         """Check an agent's draft before it is sent, against the customer's message when given.
 
-        Pass ``analysis`` when the message has already been read, to save reading it twice.
+        Pass ``analysis`` when the message has already been read, to save reading it twice. A live
+        check while the agent types can pass ``whole_rewrite=False``: the report is the same but for
+        ``rewrite``, which is ``None`` (each finding keeps its own calmer wording), at about half the cost.
         """
         if analysis is None and message:
             analysis = self.analyze(message)
         text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
         return check_reply(
-            draft, message=text, analysis=analysis, politeness=self._draft_politeness, model=self._tone.flags
+            draft,
+            message=text,
+            analysis=analysis,
+            politeness=self._draft_politeness,
+            model=self._tone.flags,
+            whole_rewrite=whole_rewrite,
         )
 
     def _draft_politeness(self, draft: str) -> float:

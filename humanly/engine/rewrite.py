@@ -26,9 +26,13 @@ _GREETING = re.compile(
 _FACT = re.compile(r"\d")
 
 
+# Every marked place for an answer starts with this: once the rewrite holds one, the answer is the agent's to give.
+ANSWER_MARK = "[Answer"
+
+
 def answer_gap(question: str) -> str:
     """A marked place for the agent to answer an ask the draft skipped."""
-    return f"[Answer here: {question.strip()}]"
+    return f"{ANSWER_MARK} here: {question.strip()}]"
 
 
 def _insert_opening(text: str, sentence: str) -> str:

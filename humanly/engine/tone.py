@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
-from humanly.engine.rewrite import REWRITE, answer_gap, keeps_facts, rewrite
+from humanly.engine.rewrite import ANSWER_MARK, REWRITE, answer_gap, keeps_facts, rewrite
 from humanly.engine.text import sentences
 from humanly.engine.tone_context import (
     COLD,
@@ -242,6 +242,9 @@ def _suggest(text: str, hit: _Hit) -> str:
     suggestion = hit.fix(span).strip()
     if not suggestion and keeps_facts(span) and hit.kind != "self_promotion" and hit.trigger:
         suggestion = clean(span.replace(hit.trigger, " ")).strip(",;: ")
+    if hit.kind not in _FACTS_GO and any(n not in suggestion for n in _NUMBER.findall(span)):
+        # A wording that loses a number, date or amount the customer needs: the agent rewords it.
+        suggestion = f"[Say this more kindly: {span.strip()}]"
     if not suggestion:
         return ""
     mark = span.rstrip()[-1:]
@@ -253,6 +256,13 @@ def _suggest(text: str, hit: _Hit) -> str:
     if before and before[-1] not in ".!?\n" and suggestion[1:2].islower() and not suggestion.startswith("I "):
         suggestion = suggestion[0].lower() + suggestion[1:]
     return suggestion
+
+
+_MARKED = re.compile(r"\[[^\[\]]*\]")
+# Kinds whose numbers go with them: boasts, statistics quoted in defence, details held up to mockery.
+_FACTS_GO = frozenset({"self_promotion", "defensive", "sarcastic"})
+# A number, date or amount a rewording must keep ("100%" is a promise, not a fact).
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*(?!\d*%)")
 
 
 def _say(words: str) -> Callable[[str], str]:
@@ -402,7 +412,8 @@ def draft_politeness(polite: Politeness, tone: ToneModel, draft: str) -> float:
     return polite.score_states([tone.states(draft)[:DRAFT_TOKENS]])[0]
 
 
-Flagger = Callable[[str, Sequence[tuple[int, int]]], Sequence[Flag]]
+# (draft, its sentences, the customer's message or None) -> the sentences the model flags
+Flagger = Callable[[str, Sequence[tuple[int, int]], str | None], Sequence[Flag]]
 
 MODEL_WHY: dict[str, str] = {
     "blame": "Reads as putting the problem on the customer; even if true, it feels like an accusation.",
@@ -434,7 +445,9 @@ def _model_fix(kind: str, customer: Customer | None) -> Callable[[str], str]:
         ack = acknowledgement_for(customer)
         return lambda span: f"{ack} {span}"
     if kind == "unanswered":
-        return lambda span: "[Answer what they asked here.]" + (f" {span}" if _KEEP.search(span) else "")
+        return lambda span: (
+            f"{ANSWER_MARK} what they asked here.]" + (f" {span}" if _KEEP.search(span) else "")
+        )
     if kind in _TONE_ONLY:
         return lambda span: f"[Say this more kindly: {span.strip()}]" if _KEEP.search(span) else ""
     return lambda span: f"[Say this more kindly: {span.strip()}]"
@@ -449,13 +462,16 @@ def _model_hits(
 ) -> list[_Hit]:
     """Sentences the tone model flags that no rule has claimed (placeholders for the agent excepted)."""
     found: list[_Hit] = []
-    for flag in model(text, spans):
-        # The model reads the draft alone: the kinds that depend on the customer need the message.
+    for flag in model(text, spans, customer.text if customer is not None else None):
+        # The kinds that depend on the customer need the message and what the rules read in it.
         if flag.kind == "cold" and (
             not unacknowledged(text, customer) or any(h.kind == "cold" for h in [*hits, *found])
         ):
             continue
-        if flag.kind == "unanswered" and (customer is None or not customer.asks):
+        # Once a marked place for the answer stands in the text, the answer is the agent's to give.
+        if flag.kind == "unanswered" and (customer is None or not customer.asks or ANSWER_MARK in text):
+            continue
+        if flag.kind == "dismissive" and customer is not None and customer.blames_self:
             continue
         sentence = text[flag.start : flag.end].strip()
         if sentence.startswith("[") or sentence in GUARD_LINES:  # the agent's placeholders, our own words
@@ -475,7 +491,9 @@ def _find(
     hits, gaps = _context_hits(text, spans, phrase, customer)
     if model is not None and spans:
         hits = sorted([*hits, *_model_hits(text, spans, hits, customer, model)], key=lambda h: h.start)
-    return hits, gaps
+    # Words the guard has handed back to the agent in square brackets are theirs to reword.
+    marked = [(m.start(), m.end()) for m in _MARKED.finditer(text)]
+    return [h for h in hits if not any(a <= h.start < b for a, b in marked)], gaps
 
 
 def _polish(text: str, customer: Customer | None, model: Flagger | None) -> str:
@@ -501,13 +519,16 @@ def check_reply(
     analyze: Callable[[str], Analysis] | None = None,
     politeness: Callable[[str], float] | None = None,
     model: Flagger | None = None,
+    whole_rewrite: bool = True,
 ) -> ToneReport:
     """Check an agent's draft reply, in the light of the customer's message when there is one.
 
     ``analysis`` is the engine's reading of ``message``; without it, ``analyze(message)`` is called
     when given, and otherwise the message is read with simple rules of this module.
     ``politeness`` scores the draft 0-1 and ``model`` flags the sentences that need revising; by
-    default the bundled politeness and tone models are loaded on first use.
+    default the bundled politeness and tone models are loaded on first use. With
+    ``whole_rewrite=False`` (a live check while the agent types) the report's ``rewrite`` is
+    ``None``: writing it means checking the rewrite again, which doubles the cost of a check.
     """
     draft = draft if isinstance(draft, str) else str(draft)
     if analysis is None and message and analyze is not None:
@@ -531,7 +552,9 @@ def check_reply(
         landing=_landing(text, findings, gaps, customer),
         heat=heat,
         verdict=verdict,
-        rewrite=_polish(rewrite(draft, findings, gaps, customer), customer, model)
+        rewrite=None
+        if not whole_rewrite
+        else _polish(rewrite(draft, findings, gaps, customer), customer, model)
         if verdict == "revise"
         else draft,
     )

@@ -47,10 +47,17 @@ OPENER = re.compile(
 
 # --- the customer -------------------------------------------------------------------------------
 
+# The people (and pets) whose death or illness a customer may write about.
+_LOVED = (
+    r"(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|friend|grand\w+|nan|nana|gran|"
+    r"granny|aunt|auntie|uncle|baby|child|kids?|boy|girl|fianc[ée]e?|nephew|niece|cousin|dog|cat|pet|puppy|kitten)"
+)
 _GRIEF = any_of(
-    r"\b(?:died|passed\s+away|passed\s+on|funeral|ashes|bereave\w*|condolences)\b",
-    r"\bmy\s+(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|friend)\s+passed\b",
-    r"\blast\s+present\s+from\b",
+    r"\b(?:passed\s+away|funeral|ashes|bereave\w*|condolences|hospice|terminal(?:ly)?\s+ill)\b",
+    # someone died, not something ("the scooter died halfway up the hill")
+    rf"\b(?:my|our|his|her)\s+(?:late\s+)?{_LOVED}\b[^.!?]{{0,60}}?\b(?:died|passed|death|dying)\b",
+    r"\b(?:has|have|had|just|who|recently|suddenly|sadly|she|he|they)\s+(?:\w+\s+)?died\b",
+    rf"\b(?:my|our)\s+late\s+{_LOVED}\b|\blast\s+present\s+from\b",
 )
 _FEAR = any_of(
     r"\b(?:terrified|petrified|frightened|scared|panic\s+attack|panicking|worried\s+sick|swallowed|choking|"
@@ -63,7 +70,7 @@ _DISTRESS = any_of(
     r"my\s+(?:rope|tether)|worst\s+(?:week|day|month|year)\s+of\s+my\s+life)\b",
     r"\b(?:stuck|stranded)\s+(?:abroad|at\s+(?:the\s+)?(?:airport|station|home)|with\b)",
     r"\b(?:no\s+money|can'?t\s+afford\s+(?:rent|food|to\s+eat)|lost\s+my\s+job|can'?t\s+make\s+rent|newborn|"
-    r"wheelchair|hospice|really\s+stressed|so\s+stressed)\b",
+    r"really\s+stressed|so\s+stressed)\b",
     r"\b(?:is|'s|was|am|'m|are|'re)\s+in\s+(?:the\s+)?hospital\b",
     r"\bI'?m\s+(?:so\s+|really\s+|very\s+|extremely\s+|absolutely\s+|beyond\s+|incredibly\s+)?(?:upset|angry|"
     r"gutted|crushed|in\s+pieces|shaking)\b|\bI'?m\s+(?:so|really|very|extremely|incredibly|beyond)\s+(?:frustrated|annoyed|"
@@ -76,10 +83,31 @@ _DISTRESS = any_of(
     r"(?:stupid|awful|sick|terrible|helpless|humiliated)\b|\b(?:this|it)\s+is\s+(?:a\s+)?(?:disaster|nightmare)\b|"
     r"\b(?:pain|symptoms)\s+(?:is|are)\s+getting\s+worse\b|\b(?:about\s+to|going\s+to)\s+lose\s+(?:our|my)\s+"
     r"(?:house|home|job|business|flat)\b|\bscam(?:med|mer)?\b",
+    # Harm to the body, or to someone in care.
+    r"\b(?:injured|injuries|fell\s+off|knocked\s+(?:me\s+)?(?:down|over)|fainted|collapsed|(?:had|has)\s+a\s+stroke|"
+    r"heart\s+attack|seizures?|epilep\w+|ambulance|bleeding|swollen|broken\s+(?:arm|leg|wrist|ankle)|burnout|"
+    r"signed\s+off\s+(?:work|sick)|care\s+home|dementia|lump)\b",
+    # Treated as less than a person: harassed, sworn at, humiliated.
+    r"\b(?:groped|assaulted|harass(?:ed|ment)|threatened\s+me|swore\s+at\s+(?:me|us|my)|like\s+a\s+criminal|"
+    r"humiliat\w*|in\s+front\s+of\s+(?:everyone|the\s+whole))\b",
+    # Pleading, and losing what cannot be replaced.
+    r"\bplease,?\s+please\b|\b(?:my|our)\s+(?:whole|entire)\s+(?:PhD|thesis|dissertation|business|livelihood|savings|"
+    r"life)\b|\b(?:this|it)\s+is\s+my\s+(?:income|livelihood)\b|\bthe\s+only\s+(?:photos|pictures|videos|copy)\b",
 )
 _ANGER = any_of(
     r"\b(?:furious|livid|fuming|outraged|sick\s+of\s+it|sick\s+and\s+tired|fed\s+up|disgusted|disgraceful|disgrace|"
-    r"unacceptable|appalling|ridiculous|pathetic|made\s+my\s+life\s+hell|absolute\s+(?:idiots|joke|clowns))\b",
+    r"unacceptable|appalling|ridiculous|pathetic|made\s+my\s+life\s+hell|absolute\s+(?:idiots|joke|clowns))\b",  # The same failure again: counted, or shouted.
+    r"\b(?:(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\s+time|(?:three|four|five|3|4|5)\s+times)\b",
+)
+# A single word in capitals ("didn't turn up AGAIN") or a burst of marks, from someone telling of trouble.
+_SHOUTED = re.compile(
+    r"\b(?:AGAIN|STILL|NEVER|NOTHING|NOBODY|NO\s+ONE|NOT|WRONG|TWICE)\b|!{3,}|\?{3,}|[!?]{2,}\s*[!?]"
+)
+
+_SELF_BLAME = any_of(
+    r"\b(?:embarrass\w*|mortified|my\s+(?:own\s+)?(?:mistake|fault|bad)|silly\s+(?:me|question|mistake)|"
+    r"(?:stupid|dumb)\s+(?:question|mistake)|I'?m\s+(?:such\s+)?an?\s+(?:idiot|muppet)|I\s+(?:messed|mixed)\s+up|"
+    r"I\s+meant\s+(?:the|to)|by\s+mistake)\b",
 )
 _UPSET_EMOTIONS = frozenset({"anger", "grief", "fear", "disgust"})
 _CONFIDENT_EMOTION = 0.7
@@ -138,11 +166,18 @@ class Customer:
         """Clearly upset: grieving, scared, in distress or angry (never just mildly annoyed)."""
         return self.feeling is not None
 
+    @property
+    def blames_self(self) -> bool:
+        """Embarrassed at their own slip: telling them it happens to many is kindness, not dismissal."""
+        return _SELF_BLAME.search(self.text) is not None
+
 
 def _feeling(text: str, analysis: Analysis | None) -> str | None:
     for name, pattern in (("grief", _GRIEF), ("fear", _FEAR), ("distress", _DISTRESS), ("anger", _ANGER)):
         if pattern.search(text):
             return name
+    if _SHOUTED.search(text) and (_COMPANY_FAULT.search(text) or _COMPLAINT.search(text)):
+        return "anger"
     if analysis is None:
         return None
     if {"abuse", "shouting"} & set(analysis.flags):
@@ -218,6 +253,8 @@ _ACKNOWLEDGE = any_of(
     r"embarrassed|oh\s+no|what\s+a\s+(?:horrible|lovely|rotten)|(?:a\s+)?(?:fair|good|sensible)\s+question|"
     r"understandabl[ey]|congratulations|glad\s+you\s+(?:got\s+in\s+touch|asked|told))\b",
     r"\b(?:I'?m|I\s+am)\s+(?:treating|picking)\s+this\b",
+    r"\b(?:please\s+)?(?:don'?t|do\s+not)\s+worry\b|\byou(?:'ve|\s+have)\s+done\s+(?:exactly\s+)?the\s+right\s+thing\b|"
+    r"\bplease\s+(?:don'?t|do\s+not)\s+(?:apologi[sz]e|feel\s+bad)\b",
 )
 _OWN = any_of(
     r"\b(?:sorry|apologi[sz]e|apologies)\b",

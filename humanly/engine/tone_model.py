@@ -1,10 +1,12 @@
 """The tone model: which sentences of a draft need revising, read in the context of the whole draft.
 
-Component name: ``humanly.tone.model.v1``. Two small transformer layers (``tone.int8.onnx``) read
-the token states the shared encoder computes after its layer 2 (graph output ``hidden``), over the
-draft's first 128 tokens; each sentence's "needs revising" score and kind are the means over its
-tokens. It finds problems the phrase rules have no words for; the rules still name the kind and
-the wording where they fire (``training/train_tone.py``, docs/tone.md).
+Component name: ``humanly.tone.model.v2``. A small transformer layer (``tone.int8.onnx``) reads the
+token states the shared encoder computes after its layer 2 (graph output ``hidden``) over the
+draft's first 128 tokens, followed by the states of the customer's message (``context``), so each
+sentence is read in the light of the whole draft and of what it answers; each sentence's "needs
+revising" score and kind are the means over its tokens. It finds problems the phrase rules have no
+words for; the rules still name the kind and the wording where they fire
+(``training/train_tone.py``, docs/tone.md).
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import onnxruntime as ort
 
 from humanly.engine.encoder import Encoder, FloatArray
@@ -24,7 +26,8 @@ from humanly.engine.types import FindingKind
 
 log = logging.getLogger(__name__)
 
-NAME = "humanly.tone.model.v1"
+NAME = "humanly.tone.model.v2"
+MESSAGES_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +49,11 @@ class ToneModel:
         self._threads = max(1, threads)
         self._session: ort.InferenceSession | None = None
         self._last: tuple[str, FloatArray, list[tuple[int, int]]] | None = None
+        self._messages: OrderedDict[str, FloatArray] = OrderedDict()
         meta = json.loads((model_dir / "tone.json").read_text(encoding="utf-8"))
         self.kinds: tuple[FindingKind, ...] = tuple(meta["kinds"])
         self.threshold = float(meta["threshold"])
+        self._no_message = str(meta["no_message"])
         if meta["encoder_sha256"] != encoder.fingerprint:
             log.warning("the tone model was trained on another encoder graph: scores may drift")
 
@@ -71,13 +76,28 @@ class ToneModel:
             self._last = (draft, *self._encoder.states_and_offsets(draft))
         return self._last[1], self._last[2]
 
-    def flags(self, draft: str, sentences: Sequence[tuple[int, int]]) -> list[Flag]:
-        """The sentences scoring at or above the model's threshold (those past 128 tokens are not read)."""
+    def _context(self, message: str | None) -> FloatArray:
+        """The message's layer-2 states. The last ``MESSAGES_KEPT`` messages' are kept: while an agent
+        types, the same message is read against draft after draft."""
+        text = message if message and message.strip() else self._no_message
+        states = self._messages.pop(text, None)
+        if states is None:
+            states = self._encoder.states([text])[0]
+        self._messages[text] = states
+        while len(self._messages) > MESSAGES_KEPT:
+            self._messages.popitem(last=False)
+        return states
+
+    def flags(
+        self, draft: str, sentences: Sequence[tuple[int, int]], message: str | None = None
+    ) -> list[Flag]:
+        """The sentences scoring at or above the model's threshold, read against the customer's message
+        when there is one (sentences past 128 tokens are not read)."""
         if not draft.strip() or not sentences:
             return []
         states, offsets = self._read(draft)
         flag, kind = self._graph().run(
-            ["flag", "kind"], {"hidden": states[None], "attention_mask": np.ones((1, len(states)), np.int64)}
+            ["flag", "kind"], {"hidden": states[None], "context": self._context(message)[None]}
         )
         found = []
         for start, end in sentences:

