@@ -136,27 +136,24 @@ _POLITE_MESSAGE = re.compile(
 )
 
 
-_SELF_BLAME = re.compile(
-    r"\b(?:I'?m\s+(?:so\s+|really\s+)?embarrassed|my\s+(?:own\s+)?(?:fault|mistake)|I\s+(?:accidentally|mistakenly|"
-    r"forgot|messed\s+up|got\s+it\s+wrong)|by\s+(?:accident|mistake)|silly\s+me)\b",
-    re.IGNORECASE,
-)
-
-
 def _conditions(customer: Customer | None) -> set[str]:
     """The conditions on the customer's message that some rules need before they may fire.
 
     ``blunt_customer``: the message has no courtesy at all (so thanking its manners is sarcasm).
     ``not_self_blaming``: the customer reports trouble they did not cause (so 'these things happen'
     shrugs it off, where for their own slip it would be kind).
+    ``not_asked_about_us``: no message, or one that does not ask about the company's record (asked,
+    awards and ratings are the answer, not a boast).
     ``complaint``: the customer complains or is upset (minimising and justifying need something to
     minimise or justify; without it the same words are plain information).
     """
     met = set()
     if customer is not None and not _POLITE_MESSAGE.search(customer.text):
         met.add("blunt_customer")
-    if customer is not None and not _SELF_BLAME.search(customer.text):
+    if customer is not None and not customer.blames_self:
         met.add("not_self_blaming")
+    if customer is None or not customer.asks_about_us:
+        met.add("not_asked_about_us")
     if customer is not None and customer.complains:
         met.add("complaint")
     return met
@@ -472,6 +469,8 @@ def _model_hits(
         if flag.kind == "unanswered" and (customer is None or not customer.asks or ANSWER_MARK in text):
             continue
         if flag.kind == "dismissive" and customer is not None and customer.blames_self:
+            continue
+        if flag.kind == "self_promotion" and customer is not None and customer.asks_about_us:
             continue
         sentence = text[flag.start : flag.end].strip()
         if sentence.startswith("[") or sentence in GUARD_LINES:  # the agent's placeholders, our own words

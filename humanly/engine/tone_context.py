@@ -1,7 +1,7 @@
 """The tone guard's checks that only make sense against the customer's message: cold and policy walls.
 
 ``cold`` finds the impersonal sentence of a draft that never acknowledges a clearly upset customer
-(component ``humanly.tone.cold.v2``); ``policy_walls`` finds rules quoted in a draft that offers
+(component ``humanly.tone.cold.v3``); ``policy_walls`` finds rules quoted in a draft that offers
 nothing else (``humanly.tone.policy_wall.v2``). Both stay silent when unsure.
 """
 
@@ -16,7 +16,7 @@ __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WH
 
 _AGREES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yep|of\s+course|sure|absolutely|definitely)\b", re.IGNORECASE)
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-COLD = "humanly.tone.cold.v2"
+COLD = "humanly.tone.cold.v3"
 POLICY_WALL = "humanly.tone.policy_wall.v3"
 _I = re.IGNORECASE
 Span = tuple[int, int]

@@ -1,6 +1,6 @@
 """Coverage: whether a draft answers what the customer asked, and what else it leaves out.
 
-Component ``humanly.tone.coverage.v2``. An ask is open only when the draft clearly skips it: no
+Component ``humanly.tone.coverage.v3``. An ask is open only when the draft clearly skips it: no
 answer of the kind the question calls for, no action, no honest "no", no marked gap to fill, and
 either a filler sentence standing in for the answer or almost no words in common with the ask.
 ``missing`` lists the other things a customer clearly needs and the draft leaves out.
@@ -27,7 +27,7 @@ from humanly.engine.types import Ask, Missing
 
 __all__ = ["COVERAGE", "FILLER", "UNANSWERED_WHY", "answered", "missing", "unanswered"]
 
-COVERAGE = "humanly.tone.coverage.v2"
+COVERAGE = "humanly.tone.coverage.v3"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 

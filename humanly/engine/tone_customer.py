@@ -57,7 +57,7 @@ _GRIEF = any_of(
     # someone died, not something ("the scooter died halfway up the hill")
     rf"\b(?:my|our|his|her)\s+(?:late\s+)?{_LOVED}\b[^.!?]{{0,60}}?\b(?:died|passed|death|dying)\b",
     r"\b(?:has|have|had|just|who|recently|suddenly|sadly|she|he|they)\s+(?:\w+\s+)?died\b",
-    rf"\b(?:my|our)\s+late\s+{_LOVED}\b|\blast\s+present\s+from\b",
+    r"\blast\s+present\s+from\b",
 )
 _FEAR = any_of(
     r"\b(?:terrified|petrified|frightened|scared|panic\s+attack|panicking|worried\s+sick|swallowed|choking|"
@@ -107,7 +107,14 @@ _SHOUTED = re.compile(
 _SELF_BLAME = any_of(
     r"\b(?:embarrass\w*|mortified|my\s+(?:own\s+)?(?:mistake|fault|bad)|silly\s+(?:me|question|mistake)|"
     r"(?:stupid|dumb)\s+(?:question|mistake)|I'?m\s+(?:such\s+)?an?\s+(?:idiot|muppet)|I\s+(?:messed|mixed)\s+up|"
-    r"I\s+meant\s+(?:the|to)|by\s+mistake)\b",
+    r"I\s+meant\s+(?:the|to)|by\s+(?:mistake|accident)|I\s+(?:accidentally|mistakenly|forgot|got\s+it\s+wrong))\b",
+)
+# Asking about the company itself: its record, reviews, awards, experience.
+_ABOUT_US = any_of(
+    r"\bare\s+you\s+(?:any\s+good|reputable|reliable|legit|legitimate|experienced|accredited|certified|insured)\b",
+    r"\b(?:any|your)\s+(?:awards|reviews|ratings|references|credentials|qualifications|accreditations?|track\s+record)\b",
+    r"\bhow\s+long\s+have\s+you\s+(?:been|had)\b|\bhow\s+(?:experienced|many\s+(?:customers|clients|years))\b",
+    r"\bwhy\s+(?:should\s+(?:I|we)\s+(?:choose|pick|use|go\s+with)|are\s+you\s+better)\b|\bnever\s+heard\s+of\s+you\b",
 )
 _UPSET_EMOTIONS = frozenset({"anger", "grief", "fear", "disgust"})
 _CONFIDENT_EMOTION = 0.7
@@ -165,6 +172,11 @@ class Customer:
     def upset(self) -> bool:
         """Clearly upset: grieving, scared, in distress or angry (never just mildly annoyed)."""
         return self.feeling is not None
+
+    @property
+    def asks_about_us(self) -> bool:
+        """Asks about the company's record, reviews or awards: telling them is the answer, not a boast."""
+        return _ABOUT_US.search(self.text) is not None
 
     @property
     def blames_self(self) -> bool:
@@ -255,6 +267,8 @@ _ACKNOWLEDGE = any_of(
     r"\b(?:I'?m|I\s+am)\s+(?:treating|picking)\s+this\b",
     r"\b(?:please\s+)?(?:don'?t|do\s+not)\s+worry\b|\byou(?:'ve|\s+have)\s+done\s+(?:exactly\s+)?the\s+right\s+thing\b|"
     r"\bplease\s+(?:don'?t|do\s+not)\s+(?:apologi[sz]e|feel\s+bad)\b",
+    r"\bI(?:'m|\s+am)\s+on\s+it\b|\bI(?:\s+want\s+to|'m\s+going\s+to|\s+will)\s+(?:help\s+you\s+)?get\s+this\s+"
+    r"(?:sorted|fixed|put\s+right)\b",
 )
 _OWN = any_of(
     r"\b(?:sorry|apologi[sz]e|apologies)\b",

@@ -687,3 +687,11 @@ def test_a_rewording_never_loses_a_number_the_customer_needs(engine) -> None:  #
     assert "blame" in {f.kind for f in report.findings}
     assert report.rewrite is not None
     assert "module 4" in report.rewrite
+
+
+def test_the_record_a_customer_asked_about_is_the_answer_not_a_boast(engine) -> None:  # type: ignore[no-untyped-def]
+    draft = "We've won Regional Caterer of the Year three times and have a 4.9 rating from 800 reviews."
+    asked = _check(engine, draft, "Do you have any awards or reviews I can show my boss?")
+    unasked = _check(engine, draft, "The food at our party arrived cold.")
+    assert "self_promotion" not in {f.kind for f in asked.findings}
+    assert "self_promotion" in {f.kind for f in unasked.findings}

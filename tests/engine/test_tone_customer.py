@@ -11,7 +11,7 @@ from humanly.engine.tone_customer import acknowledges, read_customer
     ("message", "feeling"),
     [
         ("My dad just died, three weeks before the wedding. Do we have to go ahead?", "grief"),
-        ("My phone had the only photos of my late son on it and now it won't turn on.", "grief"),
+        ("My phone had the only photos of my late son on it and now it won't turn on.", "distress"),
         ("The repair man didn't turn up AGAIN. I've taken three days off work now.", "anger"),
         ("Your app took the payment twice. This is the 3rd time this month.", "anger"),
         ("My business cards came with the wrong number!!! The trade show is tomorrow", "anger"),
@@ -65,3 +65,20 @@ def test_a_customer_who_blames_themselves_is_recognised(message: str, blames_sel
     customer = read_customer(message, None)
     assert customer is not None
     assert customer.blames_self is blames_self
+
+
+def test_asking_about_the_company_is_recognised() -> None:
+    asked = read_customer("Are you any good? Never heard of you before.", None)
+    plain = read_customer("Where is my parcel?", None)
+    assert asked is not None
+    assert plain is not None
+    assert asked.asks_about_us
+    assert not plain.asks_about_us
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["I'm on it now. The site will be back within 15 minutes.", "I want to get this sorted for you today."],
+)
+def test_taking_the_problem_on_counts_as_acknowledgement(draft: str) -> None:
+    assert acknowledges(draft)

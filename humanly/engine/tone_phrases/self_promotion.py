@@ -5,9 +5,9 @@ Component ``humanly.tone.self_promotion.v1``; the definition is in ``docs/tone.m
 
 from __future__ import annotations
 
-from humanly.engine.tone_rules import Rule, drop, rule
+from humanly.engine.tone_rules import Rule, drop, rule, when
 
-SELF_PROMOTION = "humanly.tone.self_promotion.v3"
+SELF_PROMOTION = "humanly.tone.self_promotion.v4"
 _SELF_PROMOTION = (
     rule(
         "self_promotion",
@@ -128,4 +128,7 @@ _SELF_PROMOTION_MORE3 = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _SELF_PROMOTION + _SELF_PROMOTION_FAMILIES + _SELF_PROMOTION_MORE3
+# v4: a customer who asks about the company's record gets it as the answer, not flagged as a boast.
+RULES: tuple[Rule, ...] = when(
+    "not_asked_about_us", _SELF_PROMOTION + _SELF_PROMOTION_FAMILIES + _SELF_PROMOTION_MORE3
+)
