@@ -96,7 +96,8 @@ _DISTRESS = any_of(
 )
 _ANGER = any_of(
     r"\b(?:furious|livid|fuming|outraged|sick\s+of\s+it|sick\s+and\s+tired|fed\s+up|disgusted|disgraceful|disgrace|"
-    r"unacceptable|appalling|ridiculous|pathetic|made\s+my\s+life\s+hell|absolute\s+(?:idiots|joke|clowns))\b",  # The same failure again: counted, or shouted.
+    r"unacceptable|appalling|ridiculous|pathetic|made\s+my\s+life\s+hell|absolute\s+(?:idiots|joke|clowns))\b",
+    # The same failure again, counted.
     r"\b(?:(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\s+time|(?:three|four|five|3|4|5)\s+times)\b",
 )
 # A single word in capitals ("didn't turn up AGAIN") or a burst of marks, from someone telling of trouble.
