@@ -30,6 +30,10 @@ _FACT = re.compile(r"\d")
 ANSWER_MARK = "[Answer"
 
 
+# Where the draft's sentence stood in for an answer, when the guard does not know which ask it skipped.
+ANY_ANSWER = f"{ANSWER_MARK} what they asked here.]"
+
+
 def answer_gap(question: str) -> str:
     """A marked place for the agent to answer an ask the draft skipped."""
     return f"{ANSWER_MARK} here: {question.strip()}]"
@@ -70,6 +74,8 @@ def rewrite(
     gaps = [answer_gap(a.text) for a in asks if answer_gap(a.text) not in text]
     if gaps and not any(f.kind == "unanswered" for f in findings):
         text = f"{text} {' '.join(gaps)}"
+    if f"{ANSWER_MARK} here:" in text:  # a named place for each skipped ask makes the unnamed one redundant
+        text = tidy(text.replace(ANY_ANSWER, ""))
     if "no_next_step" in kinds and "[" not in text:
         text = f"{text} [Say what happens next, and when.]"
     if not text.strip():

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
-from humanly.engine.rewrite import ANSWER_MARK, REWRITE, answer_gap, keeps_facts, rewrite
+from humanly.engine.rewrite import ANSWER_MARK, ANY_ANSWER, REWRITE, answer_gap, keeps_facts, rewrite
 from humanly.engine.text import sentences
 from humanly.engine.tone_context import (
     COLD,
@@ -442,9 +442,7 @@ def _model_fix(kind: str, customer: Customer | None) -> Callable[[str], str]:
         ack = acknowledgement_for(customer)
         return lambda span: f"{ack} {span}"
     if kind == "unanswered":
-        return lambda span: (
-            f"{ANSWER_MARK} what they asked here.]" + (f" {span}" if _KEEP.search(span) else "")
-        )
+        return lambda span: ANY_ANSWER + (f" {span}" if _KEEP.search(span) else "")
     if kind in _TONE_ONLY:
         return lambda span: f"[Say this more kindly: {span.strip()}]" if _KEEP.search(span) else ""
     return lambda span: f"[Say this more kindly: {span.strip()}]"

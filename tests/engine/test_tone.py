@@ -695,3 +695,14 @@ def test_the_record_a_customer_asked_about_is_the_answer_not_a_boast(engine) -> 
     unasked = _check(engine, draft, "The food at our party arrived cold.")
     assert "self_promotion" not in {f.kind for f in asked.findings}
     assert "self_promotion" in {f.kind for f in unasked.findings}
+
+
+def test_a_rewrite_marks_one_place_per_skipped_ask(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "I was charged twice for my daughter's funeral flowers. When will I get the money back?"
+    report = _check(
+        engine, "Your refund was processed. Refunds take 5-7 days. Please refer to our FAQ.", message
+    )
+    assert report.rewrite is not None
+    assert report.rewrite.count("[Answer") == 1, report.rewrite
+    assert "[Answer here: When will I get the money back?]" in report.rewrite
+    assert "5-7 days" in report.rewrite
