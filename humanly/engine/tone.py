@@ -455,7 +455,7 @@ def _model_hits(
     customer: Customer | None,
     model: Flagger,
 ) -> list[_Hit]:
-    """Sentences the tone model flags that no rule has claimed (placeholders for the agent excepted)."""
+    """Sentences the tone model flags that no rule has claimed, but for the guard's own lines."""
     found: list[_Hit] = []
     for flag in model(text, spans, customer.text if customer is not None else None):
         # The kinds that depend on the customer need the message and what the rules read in it.
@@ -471,7 +471,7 @@ def _model_hits(
         if flag.kind == "self_promotion" and customer is not None and customer.asks_about_us:
             continue
         sentence = text[flag.start : flag.end].strip()
-        if sentence.startswith("[") or sentence in GUARD_LINES:  # the agent's placeholders, our own words
+        if sentence in GUARD_LINES:  # our own words (the agent's placeholders are dropped in _find)
             continue
         if any(h.start < flag.end and flag.start < h.end for h in hits):
             continue
