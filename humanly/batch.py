@@ -10,7 +10,7 @@ import json
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -26,7 +26,17 @@ class Item:
     error: dict[str, str] | None
 
 
-def parse(line_no: int, raw: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Item:
+# A check for a field that is not a plain string: the error message, or None when the value is fine.
+FieldCheck = Callable[[Any], str | None]
+
+
+def parse(
+    line_no: int,
+    raw: str,
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    structured: Mapping[str, FieldCheck] | None = None,
+) -> Item:
     if len(raw) > MAX_LINE_BYTES:
         return Item(
             line_no, None, None, {"code": "line_too_large", "message": f"line is over {MAX_LINE_BYTES} bytes"}
@@ -68,13 +78,21 @@ def parse(line_no: int, raw: str, required: tuple[str, ...], optional: tuple[str
                 None,
                 {"code": f"invalid_{name}", "message": f"'{name}' must be a string or null"},
             )
+    for name, check in (structured or {}).items():
+        if data.get(name) is not None and (problem := check(data[name])) is not None:
+            return Item(line_no, ident, None, {"code": f"invalid_{name}", "message": problem})
     return Item(line_no, ident, data, None)
 
 
-def read_items(stream: IO[str], required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Item]:
+def read_items(
+    stream: IO[str],
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    structured: Mapping[str, FieldCheck] | None = None,
+) -> Iterator[Item]:
     for n, raw in enumerate(stream, 1):
         if raw.strip():
-            yield parse(n, raw, required, optional)
+            yield parse(n, raw, required, optional, structured)
 
 
 Worker = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -13,7 +14,7 @@ import click
 from humanly import __version__
 
 if TYPE_CHECKING:
-    from humanly.engine import Analysis, ToneReport
+    from humanly.engine import Analysis, Draft, ToneReport
 
 SMALL_BATCH = 48
 
@@ -43,6 +44,42 @@ def _check_worker(threads: int) -> Any:
     return work
 
 
+def _draft_worker(kb: str | None, voice: dict[str, Any], threads: int) -> Any:
+    """One process's draft function over rows of {id, text, thread?, customer?}."""
+    import humanly.engine
+    from humanly.engine.drafting import profile_of, split_thread, thread_of
+
+    engine = humanly.engine.load(threads=threads)
+    knowledge = engine.knowledge(Path(kb) if kb else None)
+    base = humanly.engine.DraftContext(knowledge=knowledge, voice=humanly.engine.Voice(**voice))
+
+    def work(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for row in rows:
+            earlier, message = split_thread(thread_of(row.get("thread") or []), row["text"])
+            profile = (
+                profile_of(row["customer"]) if row.get("customer") is not None else humanly.engine.Profile()
+            )
+            context = dataclasses.replace(
+                base, thread=earlier, profile=profile, instruction=row.get("instruction") or ""
+            )
+            out.append({"draft": engine.draft_reply(message, context).to_dict()})
+        return out
+
+    return work
+
+
+def _problem(parse: Any) -> Any:
+    def check(value: Any) -> str | None:
+        try:
+            parse(value)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    return check
+
+
 def _count_lines(path: str) -> int | None:
     if path == "-":
         return None
@@ -70,6 +107,7 @@ def _run_batch(
     quiet: bool,
     optional: tuple[str, ...] = (),
     doing: str = "analysing",
+    structured: dict[str, Any] | None = None,
 ) -> None:
     """``worker(threads)`` builds one process's engine: two threads alone, one each beside another worker."""
     from rich.console import Console
@@ -98,7 +136,7 @@ def _run_batch(
         ) as progress:
             task = progress.add_task(doing, total=total)
             written, failed = batch.run(
-                batch.read_items(source, required, optional),
+                batch.read_items(source, required, optional, structured),
                 factory,
                 target,
                 workers=workers,
@@ -114,6 +152,27 @@ def _run_batch(
         sys.exit(1)
 
 
+def _batch_options(command: Any) -> Any:
+    """--output, --workers and --quiet, shared by every verb's JSONL batches."""
+    command = click.option("--quiet", is_flag=True, help="No progress bar.")(command)
+    command = click.option(
+        "--workers", type=int, default=0, help="Processes for --input (default: all cores, at most 2)."
+    )(command)
+    return click.option(
+        "--output",
+        "output_path",
+        default="-",
+        show_default=True,
+        help="Where JSONL results go ('-' for stdout).",
+    )(command)
+
+
+def _format_option(command: Any) -> Any:
+    return click.option(
+        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    )(command)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="humanly")
 def main() -> None:
@@ -122,19 +181,15 @@ def main() -> None:
 
 @main.command()
 @click.argument("text", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option
 @click.option("--input", "input_path", help="JSONL file of {id, text} objects ('-' for stdin).")
-@click.option(
-    "--output", "output_path", default="-", show_default=True, help="Where JSONL results go ('-' for stdout)."
-)
 @click.option(
     "--intents",
     "intents_file",
     type=click.Path(exists=True, dir_okay=False),
     help="Your own intents (TOML/YAML).",
 )
-@click.option("--workers", type=int, default=0, help="Processes for --input (default: all cores, at most 2).")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@_batch_options
 def analyze(
     text: str | None,
     fmt: str,
@@ -183,13 +238,9 @@ def analyze(
 @main.command("check-reply")
 @click.argument("draft", required=False)
 @click.option("--to", "message", help="The customer's message the draft answers ('-' reads it from stdin).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option
 @click.option("--input", "input_path", help="JSONL file of {id, reply, customer?} objects ('-' for stdin).")
-@click.option(
-    "--output", "output_path", default="-", show_default=True, help="Where JSONL results go ('-' for stdout)."
-)
-@click.option("--workers", type=int, default=0, help="Processes for --input (default: all cores, at most 2).")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@_batch_options
 def check_reply(
     draft: str | None,
     message: str | None,
@@ -230,6 +281,155 @@ def check_reply(
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         show_report(report)
+
+
+@main.command()
+@click.argument("message", required=False)
+@click.option(
+    "--kb",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of Markdown articles (default: the demo business's knowledge base).",
+)
+@click.option(
+    "--thread",
+    "thread_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="JSON file: the conversation so far, a list of {role: customer|agent, text}.",
+)
+@click.option(
+    "--instruction",
+    default="",
+    help='What you want the reply to do, e.g. "refuse the refund kindly, offer a credit".',
+)
+@click.option("--name", default="", help="The customer's name (else read from how they signed).")
+@click.option("--tone", type=click.Choice(["warm", "formal"]), default="warm", show_default=True)
+@click.option("--signature", default="", help='How replies are signed, e.g. "Alex\\nBrightwater Academy".')
+@_format_option
+@click.option(
+    "--input", "input_path", help="JSONL file of {id, text, thread?, customer?, instruction?} objects."
+)
+@_batch_options
+def draft(
+    message: str | None,
+    kb: str | None,
+    thread_file: str | None,
+    instruction: str,
+    name: str,
+    tone: str,
+    signature: str,
+    fmt: str,
+    input_path: str | None,
+    output_path: str,
+    workers: int,
+    quiet: bool,
+) -> None:
+    """Draft a reply to a customer's message, grounded in a knowledge base.
+
+    MESSAGE is what the customer wrote ('-' reads it from stdin; with --thread it defaults to the
+    thread's last customer turn). Gaps the knowledge cannot answer are marked [Answer here: ...].
+    Nothing is sent. With --input, reads JSONL and writes one {"id", "draft"} line per input line.
+    """
+    from humanly.engine.drafting import split_thread, thread_of
+
+    voice = {"tone": tone, "signature": signature.replace("\\n", "\n")}
+    if input_path:
+        if message or thread_file:
+            raise click.UsageError("give MESSAGE (and --thread) or --input, not both")
+        _run_batch(
+            input_path,
+            output_path,
+            ("text",),
+            functools.partial(_draft_worker, kb, voice),
+            workers,
+            quiet,
+            ("instruction",),
+            "drafting",
+            {"thread": _problem(thread_of), "customer": _problem(_profile_check)},
+        )
+        return
+    if message == "-":
+        message = sys.stdin.read()
+    turns: tuple[Any, ...] = ()
+    if thread_file:
+        try:
+            turns = thread_of(json.loads(Path(thread_file).read_text(encoding="utf-8")))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"{thread_file}: {exc}") from exc
+    if message is None and not turns:
+        raise click.UsageError('give a message to answer, e.g. humanly draft "Can I pay in instalments?"')
+    try:
+        earlier, message = split_thread(turns, message)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    import humanly.engine
+
+    engine = humanly.engine.load()
+    try:
+        knowledge = engine.knowledge(Path(kb) if kb else None)
+    except humanly.engine.KnowledgeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for problem in knowledge.problems:
+        click.echo(f"skipped {problem.path}: {problem.reason}", err=True)
+    context = humanly.engine.DraftContext(
+        thread=earlier,
+        profile=humanly.engine.Profile(name=name),
+        voice=humanly.engine.Voice(tone=tone, signature=voice["signature"]),  # type: ignore[arg-type]
+        knowledge=knowledge,
+        instruction=instruction,
+    )
+    result = engine.draft_reply(message, context)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        show_draft(result)
+
+
+def _profile_check(value: Any) -> Any:
+    from humanly.engine.drafting import profile_of
+
+    return profile_of(value)
+
+
+def show_draft(result: Draft) -> None:
+    """The draft with its gaps highlighted, then the stage, its sources and what is left to the agent."""
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    body = Text(result.text)
+    for gap in result.gaps:
+        at = result.text.find(gap.text)
+        if at >= 0:
+            body.stylize("black on yellow", at, at + len(gap.text))
+    console.print(
+        Panel(
+            body, title="draft", title_align="left", subtitle=f"stage: {result.stage}", subtitle_align="right"
+        )
+    )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", justify="right")
+    grid.add_column()
+    grid.add_row(
+        "stage", f"{result.stage.replace('_', ' ')} (customer {result.trajectory.replace('_', '-')})"
+    )
+    grid.add_row("confidence", f"{result.confidence:.2f}")
+    seen: list[str] = []
+    for part in result.parts:
+        if part.source is not None and part.source.article_id not in seen:
+            seen.append(part.source.article_id)
+            where = f" > {part.source.section}" if part.source.section else ""
+            grid.add_row(
+                "source" if len(seen) == 1 else "", f"{part.source.title}{where}  [{part.source.article_id}]"
+            )
+    for n, gap in enumerate(result.gaps, 1):
+        grid.add_row(
+            Text("gap" if n == 1 else "", style="yellow"), f"{' '.join(gap.ask.text.split())}  ({gap.why})"
+        )
+    for note in result.notes:
+        grid.add_row(Text("note", style="red"), note)
+    console.print(grid)
 
 
 KIND_STYLE = "bold red"

@@ -12,43 +12,76 @@ never prints, and never reaches the network.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from humanly.engine.analyzer import MODELS, Analyzer
+from humanly.engine.compose import DraftContext, compose, query
+from humanly.engine.drafting import finish
+from humanly.engine.encoder import FloatArray
 from humanly.engine.intents import CatalogueError
+from humanly.engine.knowledge import Article, Hit, KnowledgeBase, KnowledgeError, Passage
+from humanly.engine.playbook import PLAYBOOK_TOKENS, Playbook, last_customer_text
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.tone import check_reply, draft_politeness
+from humanly.engine.tone_customer import read_customer
 from humanly.engine.tone_model import ToneModel
 from humanly.engine.types import (
     Analysis,
     Ask,
+    Draft,
+    DraftPart,
     Emotions,
     Escalation,
     Evidence,
     Finding,
+    Gap,
     Intent,
     Landing,
     Language,
     Missing,
+    Profile,
+    Reading,
+    Source,
     ToneReport,
     ToneScores,
+    Turn,
+    Voice,
 )
 
+# The knowledge base of Brightwater Academy, the demo business, shipped with humanly.
+DEMO_KNOWLEDGE = Path(__file__).parent / "demo_kb"
+
 __all__ = [
+    "DEMO_KNOWLEDGE",
     "Analysis",
+    "Article",
     "Ask",
     "CatalogueError",
+    "Draft",
+    "DraftContext",
+    "DraftPart",
     "Emotions",
     "Engine",
     "Escalation",
     "Evidence",
     "Finding",
+    "Gap",
+    "Hit",
     "Intent",
+    "KnowledgeBase",
+    "KnowledgeError",
     "Landing",
     "Language",
     "Missing",
+    "Passage",
+    "Profile",
+    "Reading",
+    "Source",
     "ToneReport",
     "ToneScores",
+    "Turn",
+    "Voice",
     "load",
 ]
 
@@ -60,6 +93,7 @@ class Engine:
         self._analyzer = Analyzer(intents_file=intents_file, threads=threads)
         self._politeness = Politeness(MODELS, threads=threads, encoder=self._analyzer.encoder)
         self._tone = ToneModel(MODELS, encoder=self._analyzer.encoder, threads=threads)
+        self._playbook = Playbook(MODELS)
 
     def analyze(self, message: str | bytes) -> Analysis:
         """Read one customer message (plain text or an HTML mail body)."""
@@ -122,6 +156,81 @@ class Engine:
             )
             for draft, message, reading in zip(drafts, messages, readings, strict=True)
         ]
+
+    # --- knowledge and drafts ----------------------------------------------------------------------
+
+    def _embed(self, texts: list[str], max_tokens: int | None = None) -> FloatArray:
+        return self._analyzer.encoder.encode(texts, max_tokens=max_tokens).vectors
+
+    def encode_texts(self, texts: list[str], max_tokens: int | None = None) -> FloatArray:
+        """Unit sentence vectors (384-d) of texts, as the knowledge search and the playbook read them."""
+        return self._embed(texts, max_tokens)
+
+    def knowledge(self, folder: Path | None = None, *, articles: Sequence[Article] = ()) -> KnowledgeBase:
+        """A knowledge base searched with this engine's encoder: a folder of Markdown articles, or the
+        given articles (the desk's, from its database); with neither, the demo business's."""
+        encoder = self._analyzer.encoder
+        if folder is None and not articles:
+            folder = DEMO_KNOWLEDGE
+        if folder is not None:
+            return KnowledgeBase.from_folder(folder, embed=self._embed, model_id=encoder.fingerprint)
+        return KnowledgeBase(articles, embed=self._embed, model_id=encoder.fingerprint)
+
+    def stage(self, thread: Sequence[Turn]) -> Reading:
+        """Where a conversation stands: the playbook stage for the next reply and the customer's trajectory.
+        ``thread`` runs oldest first and ends with the customer's message to answer."""
+        customer_turns = [t.text for t in thread if t.role == "customer"]
+        if not customer_turns:
+            raise ValueError("the thread has no customer message to answer")
+        vector = self._embed([last_customer_text(thread)], PLAYBOOK_TOKENS)[0]
+        return self._playbook.read(thread, self.analyze_many(list(customer_turns)), vector)
+
+    def draft_reply(
+        self, message: str | bytes, context: DraftContext | None = None, *, analysis: Analysis | None = None
+    ) -> Draft:
+        """A suggested reply to ``message``, grounded in ``context.knowledge`` and checked by the tone guard.
+
+        ``context.thread`` is the conversation before this message, oldest first. Pass ``analysis`` when the
+        message has already been read (the desk stores every reading), to save reading it again. Nothing is
+        sent: the draft is for the agent to read, edit and send."""
+        context = context or DraftContext()
+        if analysis is None:
+            analysis = self.analyze(message)
+        earlier = [t for t in context.thread if t.role == "customer"]
+        readings = [*self.analyze_many([t.text for t in earlier]), analysis] if earlier else [analysis]
+        turns = [*context.thread, Turn("customer", analysis.text)]
+        reading = self._playbook.read(
+            turns, readings, self._embed([last_customer_text(turns)], PLAYBOOK_TOKENS)[0]
+        )
+        customer = read_customer(analysis.text, analysis)
+        assert customer is not None  # a reading always gives a customer
+        kb = context.knowledge
+        hits: list[list[Hit]] = []
+        vectors: FloatArray | None = None
+        if kb is not None and analysis.asks:
+            queries = [query(ask, analysis) for ask in analysis.asks]
+            vectors = self._embed(queries)
+            hits = [kb.search(q, 5, vector=vectors[i], kinds=("article",)) for i, q in enumerate(queries)]
+        composition = compose(
+            analysis, customer, reading.stage, context, hits, list(vectors) if vectors is not None else None
+        )
+        text = analysis.text
+
+        def check(draft: str) -> ToneReport:  # the verdict is all a draft needs: no politeness pass
+            return check_reply(
+                draft,
+                message=text,
+                analysis=analysis,
+                politeness=_unscored,
+                model=self._tone.flags,
+                whole_rewrite=False,
+            )
+
+        return finish(composition, analysis, customer, reading, context, check)
+
+
+def _unscored(_: str) -> float:
+    return 0.5
 
 
 def load(*, intents_file: Path | None = None, threads: int = 2) -> Engine:

@@ -93,7 +93,8 @@ def merge(base: Sequence[IntentDefinition], extra: Sequence[IntentDefinition]) -
     return [d for d in base if d.name not in replaced] + list(extra)
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where the engine keeps vectors it can recompute: ``HUMANLY_CACHE_DIR``, else the user cache folder."""
     configured = os.environ.get("HUMANLY_CACHE_DIR")
     if configured:
         return Path(configured)
@@ -125,7 +126,7 @@ class IntentMatcher:
         sentences: list[str], encode: Callable[[list[str]], FloatArray], model_id: str
     ) -> FloatArray:
         key = hashlib.sha256(json.dumps([model_id, sentences]).encode()).hexdigest()[:24]
-        path = _cache_dir() / f"intents-{key}.npy"
+        path = cache_dir() / f"intents-{key}.npy"
         try:
             cached: FloatArray = np.load(path)
             if cached.shape[0] == len(sentences):

@@ -448,6 +448,27 @@ def _model_fix(kind: str, customer: Customer | None) -> Callable[[str], str]:
     return lambda span: f"[Say this more kindly: {span.strip()}]"
 
 
+_SALUTATION = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!]?$", re.IGNORECASE
+)
+_SIGN_OFF = re.compile(
+    r"^(?:best(?:\s+wishes)?|kind\s+regards|warm(?:est)?\s+regards|regards|many\s+thanks|thanks|thank\s+you|"
+    r"cheers|take\s+care|all\s+the\s+best|yours(?:\s+sincerely|\s+faithfully)?|sincerely)\s*,?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _sign_off_at(text: str) -> int:
+    """Where the closing "Best wishes," line starts, when it stands in the last four lines; else the end."""
+    tail = len(text)
+    for _ in range(4):
+        tail = text.rfind("\n", 0, tail)
+        if tail < 0:
+            break
+    found = list(_SIGN_OFF.finditer(text, max(tail, 0)))
+    return found[-1].start() if found else len(text) + 1
+
+
 def _model_hits(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -472,6 +493,10 @@ def _model_hits(
             continue
         sentence = text[flag.start : flag.end].strip()
         if sentence in GUARD_LINES:  # our own words (the agent's placeholders are dropped in _find)
+            continue
+        if _SALUTATION.match(sentence) or flag.start >= _sign_off_at(
+            text
+        ):  # "Hi Ana," and "Best wishes, Sam"
             continue
         if any(h.start < flag.end and flag.start < h.end for h in hits):
             continue

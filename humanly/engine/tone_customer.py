@@ -76,7 +76,7 @@ _DISTRESS = any_of(
     r"gutted|crushed|in\s+pieces|shaking)\b|\bI'?m\s+(?:so|really|very|extremely|incredibly|beyond)\s+(?:frustrated|annoyed|"
     r"stressed)\b",
     r"\b(?:cancer|chemo(?:therapy)?|evicted|eviction|bailiffs|homeless|no\s+heating|can'?t\s+feed)\b",
-    r"\bplease\s+help\s*[!.]|\bplease\s*\.\s*$",
+    r"\bplease\s+help\s*[!.]|(?:^|[.!?]\s+)please\s*\.\s*$",  # "Please." on its own, not "a refund please."
     # Families: losing one's footing, however it is said.
     r"\bI\s+(?:don'?t|do\s+not)\s+know\s+what\s+(?:to\s+do|I'?m\s+going\s+to\s+do)\b|\bI\s+can'?t\s+(?:think\s+"
     r"straight|sleep|stop\s+crying|cope|breathe|work|afford\s+to)\b|\bI'?m\s+shaking\b|\bI\s+feel\s+(?:so\s+)?"

@@ -208,3 +208,113 @@ class ToneReport(Serialisable):
     verdict: Verdict
     rewrite: str | None
     version: str = "humanly.check_reply.v1"
+
+
+# --- drafts ----------------------------------------------------------------------------------------
+
+ArticleKind = Literal["article", "saved_reply"]
+Role = Literal["customer", "agent"]
+Stage = Literal["calm", "redirect", "boundary", "graceful_exit"]
+Trajectory = Literal["escalating", "de_escalating", "steady"]
+PartRole = Literal[
+    "greeting",
+    "acknowledgement",
+    "apology",
+    "answer",
+    "gap",
+    "expectation",
+    "alternative",
+    "boundary",
+    "exit",
+    "next_step",
+    "close",
+    "signature",
+    "prose",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Source(Serialisable):
+    """Where a passage of knowledge comes from: the article, its title and the heading it sits under."""
+
+    article_id: str
+    title: str
+    section: str
+    kind: ArticleKind
+
+
+@dataclass(frozen=True, slots=True)
+class Turn(Serialisable):
+    """One message of a conversation: who wrote it and what they wrote."""
+
+    role: Role
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Voice(Serialisable):
+    """How the business sounds: ``warm`` or ``formal``, first names or full names, and the sign-off."""
+
+    tone: Literal["warm", "formal"] = "warm"
+    first_names: bool = True
+    signature: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile(Serialisable):
+    """What the desk knows about the customer: their name, earlier conversations and preferences."""
+
+    name: str = ""
+    history: tuple[str, ...] = ()
+    preferences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading(Serialisable):
+    """Where a conversation stands: the playbook stage for the next reply, the customer's trajectory,
+    how sure the engine is, and the signals that decided it."""
+
+    stage: Stage
+    trajectory: Trajectory
+    confidence: float
+    scores: dict[str, float]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftPart(Serialisable):
+    """A piece of the draft, in order: what it is for, the ask it answers and the knowledge it used."""
+
+    text: str
+    role: PartRole
+    ask: Ask | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gap(Serialisable):
+    """An ask the knowledge could not answer; ``text`` is the marked place for it in the draft."""
+
+    ask: Ask
+    text: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Draft(Serialisable):
+    """A suggested reply. Never sent by the engine: the agent reads, edits and sends it.
+
+    ``text`` is the whole reply; ``parts`` are its pieces in order; ``gaps`` the asks left for the agent,
+    each marked in the text; ``stage`` the playbook stage followed; ``confidence`` 0-1 how much of it the
+    knowledge supports; ``backend`` which writer produced it (``composer`` or ``llm``) and ``notes`` why a
+    model's draft was not used, when it was not."""
+
+    text: str
+    parts: tuple[DraftPart, ...]
+    gaps: tuple[Gap, ...]
+    stage: Stage
+    confidence: float
+    trajectory: Trajectory = "steady"
+    backend: str = "composer"
+    notes: tuple[str, ...] = ()
+    version: str = "humanly.draft_reply.v1"
