@@ -44,12 +44,21 @@ def _check_worker(threads: int) -> Any:
     return work
 
 
-def _draft_worker(kb: str | None, voice: dict[str, Any], threads: int) -> Any:
+def _llm(url: str, model: str) -> Any:
+    """The language model endpoint, when one is set; its key only ever comes from HUMANLY_LLM_KEY."""
+    import os
+
+    from humanly.engine import LLMConfig
+
+    return LLMConfig(url=url, model=model, key=os.environ.get("HUMANLY_LLM_KEY", "")) if url else None
+
+
+def _draft_worker(kb: str | None, voice: dict[str, Any], llm_url: str, llm_model: str, threads: int) -> Any:
     """One process's draft function over rows of {id, text, thread?, customer?}."""
     import humanly.engine
     from humanly.engine.drafting import profile_of, split_thread, thread_of
 
-    engine = humanly.engine.load(threads=threads)
+    engine = humanly.engine.load(threads=threads, llm=_llm(llm_url, llm_model))
     knowledge = engine.knowledge(Path(kb) if kb else None)
     base = humanly.engine.DraftContext(knowledge=knowledge, voice=humanly.engine.Voice(**voice))
 
@@ -304,6 +313,16 @@ def check_reply(
 @click.option("--name", default="", help="The customer's name (else read from how they signed).")
 @click.option("--tone", type=click.Choice(["warm", "formal"]), default="warm", show_default=True)
 @click.option("--signature", default="", help='How replies are signed, e.g. "Alex\\nBrightwater Academy".')
+@click.option(
+    "--llm-url",
+    envvar="HUMANLY_LLM_URL",
+    default="",
+    help="OpenAI-compatible API base for more natural prose, e.g. http://127.0.0.1:8080/v1 "
+    "(env HUMANLY_LLM_URL; the key comes from HUMANLY_LLM_KEY only).",
+)
+@click.option(
+    "--llm-model", envvar="HUMANLY_LLM_MODEL", default="", help="The model name (env HUMANLY_LLM_MODEL)."
+)
 @_format_option
 @click.option(
     "--input", "input_path", help="JSONL file of {id, text, thread?, customer?, instruction?} objects."
@@ -317,6 +336,8 @@ def draft(
     name: str,
     tone: str,
     signature: str,
+    llm_url: str,
+    llm_model: str,
     fmt: str,
     input_path: str | None,
     output_path: str,
@@ -339,7 +360,7 @@ def draft(
             input_path,
             output_path,
             ("text",),
-            functools.partial(_draft_worker, kb, voice),
+            functools.partial(_draft_worker, kb, voice, llm_url, llm_model),
             workers,
             quiet,
             ("instruction",),
@@ -363,7 +384,7 @@ def draft(
         raise click.ClickException(str(exc)) from exc
     import humanly.engine
 
-    engine = humanly.engine.load()
+    engine = humanly.engine.load(llm=_llm(llm_url, llm_model))
     try:
         knowledge = engine.knowledge(Path(kb) if kb else None)
     except humanly.engine.KnowledgeError as exc:

@@ -21,6 +21,7 @@ from humanly.engine.drafting import finish
 from humanly.engine.encoder import FloatArray
 from humanly.engine.intents import CatalogueError
 from humanly.engine.knowledge import Article, Hit, KnowledgeBase, KnowledgeError, Passage
+from humanly.engine.llm import LLMConfig, LLMError, chat_client, polish
 from humanly.engine.playbook import PLAYBOOK_TOKENS, Playbook, last_customer_text
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.tone import check_reply, draft_politeness
@@ -71,6 +72,8 @@ __all__ = [
     "Intent",
     "KnowledgeBase",
     "KnowledgeError",
+    "LLMConfig",
+    "LLMError",
     "Landing",
     "Language",
     "Missing",
@@ -82,6 +85,7 @@ __all__ = [
     "ToneScores",
     "Turn",
     "Voice",
+    "chat_client",
     "load",
 ]
 
@@ -89,11 +93,14 @@ __all__ = [
 class Engine:
     """The three verbs over one set of loaded models. Create it once with ``load()`` and reuse it."""
 
-    def __init__(self, *, intents_file: Path | None = None, threads: int = 2) -> None:
+    def __init__(
+        self, *, intents_file: Path | None = None, threads: int = 2, llm: LLMConfig | None = None
+    ) -> None:
         self._analyzer = Analyzer(intents_file=intents_file, threads=threads)
         self._politeness = Politeness(MODELS, threads=threads, encoder=self._analyzer.encoder)
         self._tone = ToneModel(MODELS, encoder=self._analyzer.encoder, threads=threads)
         self._playbook = Playbook(MODELS)
+        self._complete = chat_client(llm) if llm is not None else None
 
     def analyze(self, message: str | bytes) -> Analysis:
         """Read one customer message (plain text or an HTML mail body)."""
@@ -226,13 +233,26 @@ class Engine:
                 whole_rewrite=False,
             )
 
-        return finish(composition, analysis, customer, reading, context, check)
+        draft = finish(composition, analysis, customer, reading, context, check)
+        if self._complete is None:
+            return draft
+        sources = [text, context.instruction, *(t.text for t in context.thread)]
+        sources += [p.passage.text for hs in hits for p in hs]
+        if kb is not None:
+            sources += [
+                kb_passage.text
+                for p in draft.parts
+                if p.source
+                for kb_passage in kb.passages(p.source.article_id)
+            ]
+        return polish(draft, text, sources, self._complete, check)
 
 
 def _unscored(_: str) -> float:
     return 0.5
 
 
-def load(*, intents_file: Path | None = None, threads: int = 2) -> Engine:
-    """Load the engine. ``intents_file`` adds a business's own intents (TOML or YAML)."""
-    return Engine(intents_file=intents_file, threads=threads)
+def load(*, intents_file: Path | None = None, threads: int = 2, llm: LLMConfig | None = None) -> Engine:
+    """Load the engine. ``intents_file`` adds a business's own intents (TOML or YAML); ``llm`` an
+    OpenAI-compatible chat endpoint that rewrites drafts in more natural prose (optional)."""
+    return Engine(intents_file=intents_file, threads=threads, llm=llm)

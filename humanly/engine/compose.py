@@ -39,6 +39,11 @@ ANSWER_SEMANTIC = 0.5
 EXPECTATION_SCORE = 0.45
 # ... and at least this when the reading found the words that show the expectation.
 EVIDENT_SCORE = 0.2
+# An emotion counts for the acknowledgement from this score; a negative one only below this sentiment.
+FEELING_SCORE = 0.35
+NEGATIVE = -0.2
+# A message with no ask that reads at least this positive is thanks or news, not a problem to act on.
+POSITIVE = 0.3
 # Messages shorter than this, from a calm customer, get a short reply.
 SHORT_WORDS = 45
 GAP_CHARS = 110
@@ -175,16 +180,21 @@ _ACK: dict[str, tuple[str, ...]] = {
 
 
 def _feeling_group(analysis: Analysis, customer: Customer) -> str | None:
+    """Which acknowledgement fits: the rules' reading of a clearly upset customer first, then the emotions
+    the reading is fairly sure of (a negative one only in a message that reads negative)."""
     if customer.feeling in ("grief", "fear", "distress"):
         return customer.feeling
-    labels = set(analysis.emotions.labels)
-    strong = analysis.emotions.intensity >= 0.6 or "shouting" in analysis.flags or "abuse" in analysis.flags
-    if customer.feeling == "anger" or labels & _ANGER:
+    emotions = analysis.emotions
+    labels = {label for label in emotions.labels if emotions.scores.get(label, 0.0) >= FEELING_SCORE}
+    negative = analysis.sentiment < NEGATIVE or customer.company_fault or bool(analysis.flags)
+    strong = emotions.intensity >= 0.6 or "shouting" in analysis.flags or "abuse" in analysis.flags
+    if customer.feeling == "anger" or (negative and labels & _ANGER):
         return "anger_high" if strong or customer.feeling == "anger" else "anger"
-    for group, names in (("worry", _WORRY), ("shame", _SHAME), ("sad", _SAD)):
-        if labels & names:
-            return group
-    if analysis.emotions.dominant in _GLAD and analysis.sentiment >= 0.3 and not customer.complains:
+    if negative:
+        for group, names in (("worry", _WORRY), ("shame", _SHAME), ("sad", _SAD)):
+            if labels & names:
+                return group
+    if emotions.dominant in _GLAD and analysis.sentiment >= 0.3 and not customer.company_fault:
         return "glad"
     if customer.blames_self:
         return "shame"
@@ -355,7 +365,12 @@ def compose(
     )
     _opening(b, short)
     covered = _expectations(b, kb, hits, vectors) if kb is not None else []
-    raised = not analysis.asks and _feeling_group(analysis, customer) != "glad" and customer.complains
+    raised = (
+        not analysis.asks
+        and _feeling_group(analysis, customer) != "glad"
+        and customer.complains
+        and (analysis.sentiment < POSITIVE or customer.upset or customer.company_fault)
+    )
     if raised:  # no question, but a problem told: the agent says what will be done about it
         if not any(p.role in ("acknowledgement", "apology") for p in b.parts):
             b.add(_pick(_HEARD, b.key), "acknowledgement")
