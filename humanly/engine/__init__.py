@@ -12,6 +12,7 @@ never prints, and never reaches the network.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -211,6 +212,12 @@ class Engine:
         )
         customer = read_customer(analysis.text, analysis)
         assert customer is not None  # a reading always gives a customer
+        if (
+            customer.feeling == "grief"
+            and reading.stage in ("boundary", "redirect")
+            and "abuse" not in analysis.flags
+        ):
+            reading = dataclasses.replace(reading, stage="calm", reasons=(*reading.reasons, "grief"))
         kb = context.knowledge
         hits: list[list[Hit]] = []
         vectors: FloatArray | None = None

@@ -170,7 +170,7 @@ _ACK: dict[str, tuple[str, ...]] = {
     ),
     "glad": (
         "Thank you so much for taking the time to tell us this.",
-        "Thank you for writing to tell us this; it means a lot to the whole team.",
+        "Thank you for telling us this; it was lovely to read.",
     ),
     "confused": (
         "That's a fair question, and I'm glad you asked.",
@@ -406,7 +406,7 @@ def _opening(b: _Builder, short: bool) -> None:
         b.add(ack, "acknowledgement")
     if customer.company_fault and b.stage != "graceful_exit":
         b.add(_pick(_APOLOGY, b.key), "apology")
-    if b.stage == "redirect":
+    if b.stage == "redirect" and b.context.thread:  # steering back needs a conversation to steer
         b.add(
             _pick(
                 ("Let me focus on what I can do for you now.", "Here is what I can do to move this on."),
@@ -438,8 +438,10 @@ def _expectations(
             (ask, query(ask, analysis), vectors[i] if vectors else None)
             for i, ask in enumerate(analysis.asks)
         ]
+        shown = None
         for e in seen:  # the words that showed the expectation, tied to the ask they sit in
             inside = next((a for a in analysis.asks if a.start <= e.start < a.end), None)
+            shown = shown or inside
             searches.append((inside, _sentence_around(analysis.text, e.start, e.end), None))
         if not searches:
             searches.append((None, analysis.gist or analysis.text[:400], None))
@@ -447,7 +449,9 @@ def _expectations(
         if best is None or best[0] < (EVIDENT_SCORE if seen else EXPECTATION_SCORE):
             continue  # what we know does not speak to what the reading saw: say nothing rather than misfire
         score, tied, hit = best
-        if tied is not None and tied in analysis.asks:
+        if shown is not None:  # the honest answer answers the ask that showed the expectation
+            tied = shown
+        elif tied is not None and tied in analysis.asks:
             i = analysis.asks.index(tied)
             own = hits[i] if i < len(hits) else []
             if own and own[0].passage.source.article_id not in ids and own[0].score >= score + 0.05:
