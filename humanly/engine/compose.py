@@ -77,9 +77,12 @@ def _pick(options: Sequence[str], key: str) -> str:
     return options[digest % len(options)]
 
 
-def gap_text(ask: Ask) -> str:
-    """The marked place in a draft where the agent answers an ask the knowledge could not."""
+def gap_text(ask: Ask, message: str = "") -> str:
+    """The marked place in a draft where the agent answers an ask the knowledge could not; a very short
+    ask ("Can you check please?") carries the sentence before it, which says what it is about."""
     said = re.sub(r"\s+", " ", ask.text).strip()
+    if message and len(terms(said)) < 3:
+        said = re.sub(r"\s+", " ", _before(message, ask) + " " + said).strip()
     if len(said) > GAP_CHARS:
         said = said[: GAP_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return f"[Answer here: {said}]"
@@ -134,6 +137,10 @@ _WORRY = frozenset({"nervousness", "fear"})
 _SHAME = frozenset({"embarrassment", "remorse"})
 _GLAD = frozenset({"gratitude", "admiration", "joy", "love"})
 _CONFUSED = frozenset({"confusion"})
+# Worry said in so many words, whatever the emotion model read.
+_WORRIED = re.compile(
+    r"\b(?:worried|worrying|anxious|nervous|panicking|stressed|afraid|freaking\s+out)\b", re.IGNORECASE
+)
 
 _ACK: dict[str, tuple[str, ...]] = {
     "grief": (
@@ -162,7 +169,7 @@ _ACK: dict[str, tuple[str, ...]] = {
     ),
     "worry": (
         "I can hear this has been worrying you, so let me help.",
-        "I understand this is worrying, and I'm glad you asked.",
+        "I understand how worrying this is, and I want to help you get it sorted.",
     ),
     "shame": (
         "Please don't worry; you've done the right thing by writing to us.",
@@ -190,6 +197,8 @@ def _feeling_group(analysis: Analysis, customer: Customer) -> str | None:
     strong = emotions.intensity >= 0.6 or "shouting" in analysis.flags or "abuse" in analysis.flags
     if customer.feeling == "anger" or (negative and labels & _ANGER):
         return "anger_high" if strong or customer.feeling == "anger" else "anger"
+    if _WORRIED.search(analysis.text[:3000]):
+        return "worry"
     if negative:
         for group, names in (("worry", _WORRY), ("shame", _SHAME), ("sad", _SAD)):
             if labels & names:
@@ -241,11 +250,15 @@ def _confident(hit: Hit) -> bool:
 def query(ask: Ask, analysis: Analysis) -> str:
     """What the knowledge is searched with for one ask: the ask, with the gist when the ask is very short."""
     if len(terms(ask.text)) < 3:  # "Can you resend them?": the sentence before says what "them" is
-        before = analysis.text[: ask.start].rstrip()
-        cut = max(before.rfind(c, 0, len(before) - 1) for c in ".!?\n") + 1
-        context = before[cut:].strip() or analysis.gist
-        return f"{context} {ask.text}"
+        return f"{_before(analysis.text, ask) or analysis.gist} {ask.text}"
     return ask.text
+
+
+def _before(message: str, ask: Ask) -> str:
+    """The sentence just before an ask in the message."""
+    before = message[: ask.start].rstrip()
+    cut = max(before.rfind(c, 0, len(before) - 1) for c in ".!?\n") + 1
+    return before[cut:].strip()
 
 
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
@@ -322,10 +335,17 @@ class _Builder:
         self.parts.append(DraftPart(text=text, role=role, ask=ask, source=source))  # type: ignore[arg-type]
 
     def gap(self, ask: Ask, why: str) -> None:
-        text = gap_text(ask)
+        text = gap_text(ask, self.analysis.text)
         self.gaps.append(Gap(ask=ask, text=text, why=why))
         self.add(text, "gap", ask)
         self.scores.append(0.0)
+
+
+_CLAUSE = re.compile(
+    r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:do|does|did|is|are|can|could|will|would|how|what|when|where|which|"
+    r"who|why|should)\b)",
+    re.IGNORECASE,
+)
 
 
 def _answer(b: _Builder, ask: Ask, kb: KnowledgeBase | None, hits: list[Hit]) -> None:
@@ -341,7 +361,33 @@ def _answer(b: _Builder, ask: Ask, kb: KnowledgeBase | None, hits: list[Hit]) ->
         b.add(fresh[0].passage.text, "answer", ask, fresh[0].passage)
         b.scores.append(fresh[0].score)
         return
+    clauses = [c.strip(" ,") for c in _CLAUSE.split(ask.text) if c.strip(" ,")]
+    if len(clauses) > 1 and _answer_clauses(b, ask, kb, clauses):
+        return
     b.gap(ask, "The knowledge base has no passage that clearly answers this.")
+
+
+def _answer_clauses(b: _Builder, ask: Ask, kb: KnowledgeBase, clauses: list[str]) -> bool:
+    """An ask of two questions ("Is it too late to start again, and do the videos have subtitles?"): the
+    knowledge answers the parts it can, and the rest is a marked gap. False when it answers none."""
+    found = []
+    for clause in clauses:
+        top = next((h for h in kb.search(clause, 3, kinds=("article",)) if h.passage.id not in b.used), None)
+        found.append(top if top is not None and _confident(top) else None)
+    if not any(found):
+        return False
+    for clause, hit in zip(clauses, found, strict=True):
+        if hit is not None:
+            b.add(hit.passage.text, "answer", ask, hit.passage)
+            b.scores.append(hit.score)
+        else:
+            text = f"[Answer here: {clause[0].upper()}{clause[1:].rstrip('?')}?]"
+            b.gaps.append(
+                Gap(ask=ask, text=text, why="The knowledge base has no passage for this part of the ask.")
+            )
+            b.add(text, "gap", ask)
+            b.scores.append(0.0)
+    return True
 
 
 def compose(
