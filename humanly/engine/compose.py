@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from humanly.engine.encoder import FloatArray
 from humanly.engine.knowledge import Hit, KnowledgeBase, Passage, terms
@@ -114,6 +114,26 @@ def name_of(analysis: Analysis, profile: Profile) -> str:
         break
     match = _MY_NAME.search(analysis.text)
     return match.group(1) if match and not _NOT_NAMES.search(match.group(1)) else ""
+
+
+_CALL_ME = re.compile(
+    r"\b(?i:call\s+(?:me|them|her|him)|goes\s+by|prefers\s+to\s+be\s+called)\s+['\"]?([A-Z][\w'’-]+)"
+)
+_FORMAL = re.compile(r"\b(?:formal|surname|last\s+name|no\s+first\s+names?)\b", re.IGNORECASE)
+
+
+def _addressed(name: str, context: DraftContext) -> tuple[str, Voice]:
+    """The name and voice to greet with: the customer's recorded preferences ("call me Sam", "formal,
+    please") come before the business's defaults."""
+    voice = context.voice
+    for preference in context.profile.preferences:
+        called = _CALL_ME.search(preference)
+        if called:
+            name = called.group(1)
+            voice = replace(voice, first_names=True)
+        elif _FORMAL.search(preference):
+            voice = replace(voice, tone="formal", first_names=False)
+    return name, voice
 
 
 def _greeting(name: str, voice: Voice) -> str:
@@ -402,7 +422,7 @@ def compose(
     and ``vectors`` their queries' sentence vectors (to search again without encoding again)."""
     b = _Builder(analysis, customer, stage, context, analysis.text)
     kb = context.knowledge
-    b.add(_greeting(name_of(analysis, context.profile), context.voice), "greeting")
+    b.add(_greeting(*_addressed(name_of(analysis, context.profile), context)), "greeting")
     short = (
         len(analysis.text.split()) < SHORT_WORDS
         and not customer.upset
@@ -452,6 +472,11 @@ def _opening(b: _Builder, short: bool) -> None:
         b.add(ack, "acknowledgement")
     if customer.company_fault and b.stage != "graceful_exit":
         b.add(_pick(_APOLOGY, b.key), "apology")
+    if b.context.profile.history and "repeat_contact" in analysis.flags:  # we have their earlier messages
+        b.add(
+            "I've read back through your earlier messages, so you won't need to explain it again.",
+            "acknowledgement",
+        )
     if b.stage == "redirect" and b.context.thread:  # steering back needs a conversation to steer
         b.add(
             _pick(

@@ -206,3 +206,24 @@ def test_a_thread_ending_with_the_message_loses_it_and_a_bare_thread_gives_it() 
     assert split_thread(turns[:2], "new message") == (turns[:2], "new message")
     with pytest.raises(ValueError, match="must end with"):
         split_thread(turns[:2], None)
+
+
+def test_the_customer_s_preferences_and_history_are_honoured(engine, demo) -> None:  # type: ignore[no-untyped-def]
+    called = _draft(
+        engine,
+        demo,
+        "Where is my certificate?",
+        profile=Profile(name="Samantha Jones", preferences=("Call me Sam",)),
+    )
+    assert called.text.startswith("Hi Sam,")
+    formal = _draft(
+        engine,
+        demo,
+        "Where is my certificate?",
+        profile=Profile(name="Samantha Jones", preferences=("formal, please",)),
+    )
+    assert formal.text.startswith("Dear Samantha Jones,")
+    again = "This is the third time I'm writing about my missing certificate. Where is it?"
+    remembered = _draft(engine, demo, again, profile=Profile(history=("2026-11-20: certificate missing",)))
+    assert "won't need to explain it again" in remembered.text
+    assert "won't need to explain" not in _draft(engine, demo, again).text
