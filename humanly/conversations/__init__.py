@@ -1,0 +1,1 @@
+"""Conversations with customers: their messages, replies and notes."""

@@ -1,0 +1,40 @@
+"""Who may see which conversation and message: every read goes through here.
+
+An agent sees the conversations of their teams; an admin sees every team's. "Not found" answers both a
+conversation that does not exist and one that is not yours.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from humanly.conversations.models import Conversation, Message
+from humanly.people.models import Agent
+
+
+def visible_conversations(agent: Agent) -> QuerySet[Conversation]:
+    if not agent.is_active:
+        return Conversation.objects.none()
+    found = Conversation.objects.filter(merged_into__isnull=True)
+    return found if agent.is_admin else found.filter(team__in=agent.teams.all())
+
+
+def access_conversation(agent: Agent, conversation_id: int) -> Conversation:
+    try:
+        return (
+            visible_conversations(agent)
+            .select_related("customer", "team", "assignee")
+            .get(pk=conversation_id)
+        )
+    except (Conversation.DoesNotExist, ValueError, TypeError):
+        raise Http404("conversation not found") from None
+
+
+def access_message(agent: Agent, message_id: int) -> Message:
+    try:
+        return Message.objects.select_related("conversation").get(
+            pk=message_id, conversation__in=visible_conversations(agent)
+        )
+    except (Message.DoesNotExist, ValueError, TypeError):
+        raise Http404("message not found") from None

@@ -1,0 +1,153 @@
+"""Changes to conversations: a message arrives, an agent replies, notes, assigns, changes the status,
+merges or splits. Each runs in one transaction, names the fields it updates and is written to the audit
+log. HTML from outside is sanitised here, before it is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import nh3
+from django.db import transaction
+from django.utils import timezone
+
+from humanly.conversations.models import Conversation, Message
+from humanly.desk.audit import record
+from humanly.people.actions import do_find_or_create_customer
+from humanly.people.models import Agent, Team
+
+# What survives of a customer's HTML: text formatting, lists, links and tables; never scripts, styles,
+# event handlers, forms or frames. Links open safely.
+ALLOWED_TAGS = {
+    "a", "b", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "hr", "i", "li", "ol", "p",
+    "pre", "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+MAX_TEXT = 200_000
+
+
+def sanitise(html: str) -> str:
+    """HTML safe to show in an agent's browser."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+@transaction.atomic
+def do_receive(
+    team: Team,
+    *,
+    identity: tuple[str, str],
+    text: str,
+    name: str = "",
+    subject: str = "",
+    html: str = "",
+    channel: str = "email",
+    conversation: Conversation | None = None,
+) -> Message:
+    """An inbound message: its customer found or created by ``identity`` (kind, value), added to
+    ``conversation`` or to a new one."""
+    customer = do_find_or_create_customer(team, identity[0], identity[1], name)
+    if conversation is None:
+        conversation = Conversation.objects.create(
+            team=team, customer=customer, subject=subject[:300], channel=channel
+        )
+        record(None, "conversation.created", conversation, channel=channel)
+    elif conversation.status != Conversation.Status.OPEN:
+        conversation.status = Conversation.Status.OPEN
+    conversation.last_inbound = timezone.now()
+    conversation.save(update_fields=["status", "last_inbound", "updated"])
+    message = Message.objects.create(
+        conversation=conversation, kind=Message.Kind.INBOUND, text=text[:MAX_TEXT], html=sanitise(html)
+    )
+    record(None, "message.received", message, conversation=conversation.pk)
+    return message
+
+
+@transaction.atomic
+def do_reply(agent: Agent, conversation: Conversation, text: str, *, note: bool = False) -> Message:
+    """A reply to the customer (``note=True``: an internal note only agents see)."""
+    if not text.strip():
+        raise ValueError("a reply needs some text")
+    kind = Message.Kind.NOTE if note else Message.Kind.REPLY
+    message = Message.objects.create(conversation=conversation, kind=kind, author=agent, text=text[:MAX_TEXT])
+    if not note and conversation.status == Conversation.Status.OPEN:
+        conversation.status = Conversation.Status.WAITING
+        conversation.save(update_fields=["status", "updated"])
+    record(agent, f"message.{kind}", message, conversation=conversation.pk)
+    return message
+
+
+@transaction.atomic
+def do_assign(agent: Agent, conversation: Conversation, assignee: Agent | None) -> Conversation:
+    if (
+        assignee is not None
+        and not assignee.is_admin
+        and not assignee.teams.filter(pk=conversation.team_id).exists()
+    ):
+        raise ValueError("the assignee is not in this conversation's team")
+    conversation.assignee = assignee
+    conversation.save(update_fields=["assignee", "updated"])
+    record(agent, "conversation.assigned", conversation, assignee=assignee.pk if assignee else None)
+    return conversation
+
+
+@transaction.atomic
+def do_set_status(agent: Agent, conversation: Conversation, status: str) -> Conversation:
+    if status not in Conversation.Status.values:
+        raise ValueError(f"unknown status {status!r}")
+    conversation.status = status
+    conversation.save(update_fields=["status", "updated"])
+    record(agent, "conversation.status", conversation, status=status)
+    return conversation
+
+
+@transaction.atomic
+def do_tag(agent: Agent, conversation: Conversation, tags: Sequence[str]) -> Conversation:
+    conversation.tags = sorted({t.strip().lower()[:40] for t in tags if t.strip()})
+    conversation.save(update_fields=["tags", "updated"])
+    record(agent, "conversation.tagged", conversation, tags=conversation.tags)
+    return conversation
+
+
+@transaction.atomic
+def do_merge(agent: Agent, keep: Conversation, other: Conversation) -> Conversation:
+    """Move every message of ``other`` into ``keep``; ``other`` remembers where they went."""
+    if keep.pk == other.pk or keep.team_id != other.team_id:
+        raise ValueError("only two different conversations of the same team can be merged")
+    moved = Message.objects.filter(conversation=other).update(conversation=keep)
+    keep.tags = sorted(set(keep.tags) | set(other.tags))
+    keep.save(update_fields=["tags", "updated"])
+    other.merged_into = keep
+    other.status = Conversation.Status.RESOLVED
+    other.save(update_fields=["merged_into", "status", "updated"])
+    record(agent, "conversation.merged", keep, merged=other.pk, messages=moved)
+    return keep
+
+
+@transaction.atomic
+def do_split(agent: Agent, conversation: Conversation, first: Message) -> Conversation:
+    """A new conversation from ``first`` and every later message of this one."""
+    first.refresh_from_db(fields=["conversation"])
+    if first.conversation_id != conversation.pk:
+        raise ValueError("the message is not in this conversation")
+    later = (
+        Message.objects.filter(conversation=conversation)
+        .filter(created__gte=first.created)
+        .exclude(created=first.created, pk__lt=first.pk)
+    )
+    if later.count() == conversation.messages.count():
+        raise ValueError("splitting at the first message would leave the conversation empty")
+    new = Conversation.objects.create(
+        team=conversation.team,
+        customer=conversation.customer,
+        subject=conversation.subject,
+        channel=conversation.channel,
+        priority=conversation.priority,
+    )
+    moved = later.update(conversation=new)
+    record(agent, "conversation.split", conversation, into=new.pk, messages=moved)
+    return new

@@ -1,0 +1,80 @@
+"""Conversations and their messages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from humanly.people.models import Customer, Team
+
+
+class Conversation(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        WAITING = "waiting", "Waiting on the customer"
+        RESOLVED = "resolved", "Resolved"
+
+    class Priority(models.IntegerChoices):
+        LOW = 0, "Low"
+        NORMAL = 1, "Normal"
+        HIGH = 2, "High"
+        URGENT = 3, "Urgent"
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="conversations")
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="conversations")
+    subject = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    priority = models.IntegerField(choices=Priority.choices, default=Priority.NORMAL)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned"
+    )
+    tags = models.JSONField(default=list, blank=True)
+    channel = models.CharField(max_length=20, default="email")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    # How much the customer needs an answer now (from the engine's reading and the wait); the inbox sorts by it.
+    need = models.FloatField(default=0.0)
+    last_inbound = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["team", "status", "-need"]),
+            models.Index(fields=["assignee", "status"]),
+            models.Index(fields=["customer"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject or f"conversation {self.pk}"
+
+
+class Message(models.Model):
+    class Kind(models.TextChoices):
+        INBOUND = "inbound", "From the customer"
+        REPLY = "reply", "Reply"
+        NOTE = "note", "Internal note"
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
+    )
+    text = models.TextField()
+    html = models.TextField(blank=True)  # sanitised before it is stored
+    reading = models.JSONField(null=True, blank=True)  # the engine's reading of an inbound message
+    reading_version = models.CharField(max_length=60, blank=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["conversation", "created"])]
+
+
+class Attachment(models.Model):
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    file = models.FileField(upload_to="attachments/%Y/%m/")

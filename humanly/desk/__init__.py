@@ -1,0 +1,1 @@
+"""The desk: the Django project around the engine (settings, URLs, the audit log)."""

@@ -1,0 +1,1 @@
+"""The desk's knowledge: articles and saved replies, given to the engine's drafts."""

@@ -1,0 +1,28 @@
+"""Articles and saved replies, stored per team and given to the engine through its knowledge interface."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from humanly.people.models import Team
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        SAVED_REPLY = "saved_reply", "Saved reply"
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="articles")
+    slug = models.SlugField(max_length=120)
+    title = models.CharField(max_length=200)
+    body = models.TextField()  # Markdown
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.ARTICLE)
+    tags = models.JSONField(default=list, blank=True)
+    answers = models.JSONField(default=list, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "slug"], name="one_slug_per_team")]
+
+    def __str__(self) -> str:
+        return self.title

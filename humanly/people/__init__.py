@@ -1,0 +1,1 @@
+"""People: teams, the agents in them, and the customers they serve."""

@@ -1,0 +1,30 @@
+"""Who may see which customer: every read of a customer goes through here.
+
+An agent sees the customers of their teams; an admin sees everyone. "Not found" answers both a customer
+that does not exist and one that is not yours, so ids reveal nothing.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from humanly.people.models import Agent, Customer, Team
+
+
+def teams_of(agent: Agent) -> QuerySet[Team]:
+    return Team.objects.all() if agent.is_admin else agent.teams.all()
+
+
+def visible_customers(agent: Agent) -> QuerySet[Customer]:
+    if not agent.is_active:
+        return Customer.objects.none()
+    found = Customer.objects.filter(merged_into__isnull=True)
+    return found if agent.is_admin else found.filter(teams__in=agent.teams.all()).distinct()
+
+
+def access_customer(agent: Agent, customer_id: int) -> Customer:
+    try:
+        return visible_customers(agent).get(pk=customer_id)
+    except (Customer.DoesNotExist, ValueError, TypeError):
+        raise Http404("customer not found") from None
