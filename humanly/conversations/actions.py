@@ -14,6 +14,7 @@ from humanly.conversations.models import Conversation, Message
 from humanly.desk.audit import record
 from humanly.people.actions import do_find_or_create_customer
 from humanly.people.models import Agent, Team
+from humanly.workers.tasks import enqueue
 
 # What survives of a customer's HTML: text formatting, lists, links and tables; never scripts, styles,
 # event handlers, forms or frames. Links open safely.
@@ -64,6 +65,7 @@ def do_receive(
         conversation=conversation, kind=Message.Kind.INBOUND, text=text[:MAX_TEXT], html=sanitise(html)
     )
     record(None, "message.received", message, conversation=conversation.pk)
+    enqueue("copilot.read_message", message_id=message.pk)
     return message
 
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "humanly.people",
     "humanly.conversations",
     "humanly.knowledge",
+    "humanly.copilot",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,0 +1,1 @@
+"""The copilot: the one place that turns the desk's rows into engine inputs and stores engine results."""

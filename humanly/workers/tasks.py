@@ -1,0 +1,47 @@
+"""The task registry and ``enqueue``: run after commit, inline or (with a broker) on workers."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+TASKS: dict[str, Callable[..., Any]] = {}
+
+
+def task(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a function as the task ``name``."""
+
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        TASKS[name] = function
+        return function
+
+    return register
+
+
+def enqueue(name: str, **arguments: Any) -> None:
+    """Run task ``name`` once the current transaction commits (at once when there is none)."""
+    if name not in TASKS:
+        raise KeyError(f"no task named {name!r}")
+    payload = json.loads(json.dumps(arguments))  # what a broker would carry: JSON, ids not objects
+    transaction.on_commit(lambda: _dispatch(name, payload))
+
+
+def _dispatch(name: str, payload: dict[str, Any]) -> None:
+    if settings.BROKER_URL:
+        raise NotImplementedError(
+            "running tasks on Celery workers is not available yet; unset HUMANLY_BROKER_URL"
+        )
+    try:
+        TASKS[name](**payload)
+    except Exception:  # an inline task must never break the request that committed; it is logged and kept
+        log.exception("task %s failed with %s", name, payload)
+        from humanly.desk.models import AuditEvent
+
+        AuditEvent.objects.create(action="task.failed", object_type="task", object_id=name, data=payload)

@@ -1,0 +1,69 @@
+"""The copilot reads each inbound message after it is stored, and the conversation's need follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from humanly.conversations.actions import do_receive
+from humanly.conversations.models import Conversation, Message
+from humanly.copilot.reading import need
+from humanly.desk.models import AuditEvent
+from humanly.people.models import Team
+from humanly.workers.tasks import enqueue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def team() -> Team:
+    return Team.objects.create(name="Support", slug="support")
+
+
+def test_a_message_is_read_after_its_transaction_commits(team, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        message = do_receive(
+            team,
+            identity=("email", "ana@example.com"),
+            text="I'm terrified, my son's insulin delivery hasn't come and he has one pen left. Where is it?",
+        )
+        assert Message.objects.get(pk=message.pk).reading is None  # nothing ran inside the transaction
+    assert len(callbacks) == 1
+    message.refresh_from_db()
+    assert message.reading is not None
+    assert message.reading["asks"][0]["text"] == "Where is it?"
+    assert message.reading_version == "humanly.analyze.v1"
+    conversation = message.conversation
+    conversation.refresh_from_db()
+    calm = do_receive(
+        team, identity=("email", "bo@example.com"), text="Could you send me last month's invoice?"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue("copilot.read_message", message_id=calm.pk)
+    calm.conversation.refresh_from_db()
+    assert conversation.need > calm.conversation.need
+
+
+def test_need_rises_with_feelings_flags_and_risk() -> None:
+    calm = {"emotions": {"scores": {"neutral": 0.9}}, "flags": [], "escalation": {"risk": "low"}}
+    upset = {
+        "emotions": {"scores": {"anger": 0.8}},
+        "flags": ["repeat_contact"],
+        "escalation": {"risk": "medium"},
+    }
+    urgent = {"emotions": {"scores": {"fear": 0.9}}, "flags": ["urgency"], "escalation": {"risk": "high"}}
+    assert need(calm) < need(upset) < need(urgent) <= 1.0
+
+
+def test_a_failing_task_is_logged_and_never_breaks_the_request(
+    team, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue("copilot.read_message", message_id=999_999)
+    failed = AuditEvent.objects.get(action="task.failed")
+    assert failed.data == {"message_id": 999_999}
+    assert Conversation.objects.count() == 0
+
+
+def test_an_unknown_task_is_refused() -> None:
+    with pytest.raises(KeyError, match="no task named"):
+        enqueue("nothing.here")
