@@ -453,6 +453,75 @@ def show_draft(result: Draft) -> None:
     console.print(grid)
 
 
+def _django() -> None:
+    """Set up the desk's Django (settings from the environment, docs/settings.md)."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "humanly.desk.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except (ImproperlyConfigured, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+def migrate() -> None:
+    """Create or update the desk's database tables (HUMANLY_DATABASE_URL, default SQLite)."""
+    _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    database = settings.DATABASES["default"]
+    if str(database["ENGINE"]).endswith("sqlite3"):
+        Path(str(database["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=1)
+
+
+@main.command()
+@click.argument("username")
+@click.option("--email", default="", help="The admin's email address.")
+@click.option("--team", "team_name", default="Support", show_default=True, help="A team to put the admin in.")
+@click.password_option(help="The admin's password (asked for when not given).")
+def createadmin(username: str, email: str, team_name: str, password: str) -> None:
+    """Create an admin who can sign in to the desk."""
+    _django()
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils.text import slugify
+
+    from humanly.people.models import Agent, Team
+
+    if Agent.objects.filter(username=username).exists():
+        raise click.ClickException(f"an agent called {username!r} already exists")
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        raise click.ClickException(" ".join(exc.messages)) from exc
+    admin = Agent.objects.create_user(username, email=email, password=password, role=Agent.Role.ADMIN)
+    team, _ = Team.objects.get_or_create(slug=slugify(team_name) or "support", defaults={"name": team_name})
+    admin.teams.add(team)
+    click.echo(f"admin {username} created, in team {team.name}")
+
+
+@main.command()
+@click.argument("username")
+@click.option("--name", "token_name", default="api", show_default=True, help="What the token is for.")
+def token(username: str, token_name: str) -> None:
+    """Issue an API token for an agent. It is shown once; only a hash of it is kept."""
+    _django()
+    from humanly.api.models import Token
+    from humanly.people.models import Agent
+
+    agent = Agent.objects.filter(username=username, is_active=True).first()
+    if agent is None:
+        raise click.ClickException(f"no active agent called {username!r}")
+    _, secret = Token.issue(agent, token_name)
+    click.echo(secret)
+
+
 KIND_STYLE = "bold red"
 
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "humanly.conversations",
     "humanly.knowledge",
     "humanly.copilot",
+    "humanly.api",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

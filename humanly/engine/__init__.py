@@ -174,15 +174,18 @@ class Engine:
         """Unit sentence vectors (384-d) of texts, as the knowledge search and the playbook read them."""
         return self._embed(texts, max_tokens)
 
-    def knowledge(self, folder: Path | None = None, *, articles: Sequence[Article] = ()) -> KnowledgeBase:
-        """A knowledge base searched with this engine's encoder: a folder of Markdown articles, or the
-        given articles (the desk's, from its database); with neither, the demo business's."""
+    def knowledge(
+        self, folder: Path | None = None, *, articles: Sequence[Article] | None = None
+    ) -> KnowledgeBase:
+        """A knowledge base searched with this engine's encoder: the given articles (the desk's, from its
+        database; ``[]`` for an empty one to fill with ``upsert``), a folder of Markdown articles, or with
+        neither, the demo business's."""
         encoder = self._analyzer.encoder
-        if folder is None and not articles:
-            folder = DEMO_KNOWLEDGE
-        if folder is not None:
-            return KnowledgeBase.from_folder(folder, embed=self._embed, model_id=encoder.fingerprint)
-        return KnowledgeBase(articles, embed=self._embed, model_id=encoder.fingerprint)
+        if articles is not None:
+            return KnowledgeBase(articles, embed=self._embed, model_id=encoder.fingerprint)
+        return KnowledgeBase.from_folder(
+            folder or DEMO_KNOWLEDGE, embed=self._embed, model_id=encoder.fingerprint
+        )
 
     def stage(self, thread: Sequence[Turn]) -> Reading:
         """Where a conversation stands: the playbook stage for the next reply and the customer's trajectory.

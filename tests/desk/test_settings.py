@@ -70,3 +70,30 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> Non
     result = _django(["check"], {"HUMANLY_DATA_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "HUMANLY_SECRET_KEY" in result.stderr
+
+
+def test_the_cli_migrates_creates_an_admin_and_issues_a_token(tmp_path: Path) -> None:
+    env = {"HUMANLY_DEBUG": "true", "HUMANLY_DATA_DIR": str(tmp_path)}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("HUMANLY_", "DJANGO_"))} | env
+
+    def humanly(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "humanly.cli", *args],
+            env=clean,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    assert humanly("migrate").returncode == 0
+    assert (tmp_path / "humanly.db").exists()
+    weak = humanly("createadmin", "alex", "--password", "short")
+    assert weak.returncode == 1
+    assert "too short" in weak.stderr
+    made = humanly("createadmin", "alex", "--password", "a-very-long-pass-123", "--team", "Front desk")
+    assert made.returncode == 0, made.stderr
+    assert "team Front desk" in made.stdout
+    assert humanly("createadmin", "alex", "--password", "a-very-long-pass-123").returncode == 1
+    issued = humanly("token", "alex")
+    assert issued.stdout.startswith("hly_")
+    assert humanly("token", "nobody").returncode == 1

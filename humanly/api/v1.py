@@ -1,0 +1,264 @@
+"""API v1: conversations, messages, customers and knowledge behind the access rules, and the stateless
+engine routes. Every route needs a token (``Authorization: Bearer hly_...``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import NinjaAPI, Query
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.responses import Status
+from ninja.security import HttpBearer
+
+from humanly.api import schemas as s
+from humanly.api.errors import error
+from humanly.api.models import Token, digest
+from humanly.conversations.access import access_conversation, visible_conversations
+from humanly.conversations.actions import do_receive, do_reply
+from humanly.conversations.models import Conversation, Message
+from humanly.copilot.reading import engine
+from humanly.engine import DraftContext, Profile, Turn
+from humanly.knowledge.index import team_knowledge
+from humanly.knowledge.models import Article
+from humanly.people.access import access_customer, teams_of
+from humanly.people.models import Agent, Customer, Team
+
+PAGE = 50
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Agent | None:
+        found = Token.objects.select_related("agent").filter(key_hash=digest(token)).first()
+        if found is None or not found.agent.is_active:
+            return None
+        Token.objects.filter(pk=found.pk).update(last_used=timezone.now())
+        return found.agent
+
+
+api = NinjaAPI(
+    title="humanly",
+    version="1",
+    urls_namespace="api-v1",
+    auth=BearerToken(),
+    description='The desk\'s JSON API. Errors always have the shape {"error": {"code", "message"}}.',
+)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorized(request: HttpRequest, exc: Exception) -> Any:
+    return error(401, "A valid API token is needed: Authorization: Bearer <token>.")
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> Any:
+    return error(422, "The request does not match what this route takes.", details=exc.errors)
+
+
+@api.exception_handler(Http404)
+def _missing(request: HttpRequest, exc: Exception) -> Any:
+    return error(404, "Not found.")
+
+
+@api.exception_handler(HttpError)
+def _http(request: HttpRequest, exc: HttpError) -> Any:
+    return error(exc.status_code, str(exc))
+
+
+@api.exception_handler(ValueError)
+def _refused(request: HttpRequest, exc: ValueError) -> Any:
+    return error(400, str(exc))
+
+
+def _agent(request: HttpRequest) -> Agent:
+    agent = request.auth  # type: ignore[attr-defined]
+    assert isinstance(agent, Agent)
+    return agent
+
+
+def _team(agent: Agent, slug: str | None) -> Team:
+    teams = teams_of(agent)
+    team = teams.filter(slug=slug).first() if slug else teams.first()
+    if team is None:
+        raise Http404
+    return team
+
+
+def _customer(c: Customer) -> dict[str, Any]:
+    return {
+        "id": c.pk,
+        "name": c.name,
+        "notes": c.notes,
+        "preferences": list(c.preferences),
+        "identities": [f"{i.kind}:{i.value}" for i in c.identities.all()],
+    }
+
+
+def _conversation(c: Conversation) -> dict[str, Any]:
+    return {
+        "id": c.pk,
+        "team": c.team.slug,
+        "customer": _customer(c.customer),
+        "subject": c.subject,
+        "status": c.status,
+        "priority": c.priority,
+        "assignee": c.assignee.username if c.assignee else None,
+        "tags": list(c.tags),
+        "channel": c.channel,
+        "need": c.need,
+        "created": c.created,
+        "updated": c.updated,
+    }
+
+
+def _message(m: Message) -> dict[str, Any]:
+    return {
+        "id": m.pk,
+        "kind": m.kind,
+        "author": m.author.username if m.author else None,
+        "text": m.text,
+        "html": m.html,
+        "created": m.created,
+        "reading": m.reading,
+    }
+
+
+ERRORS: dict[int, type] = {401: s.Error, 404: s.Error, 422: s.Error}
+
+
+@api.get("/conversations", response={200: list[s.ConversationOut], **ERRORS}, tags=["conversations"])
+def list_conversations(
+    request: HttpRequest,
+    status: str | None = None,
+    page: int = Query(1, ge=1),  # type: ignore[type-arg]  # ninja types Query loosely
+) -> list[dict[str, Any]]:
+    """Your teams' conversations, most in need first (50 a page)."""
+    found = visible_conversations(_agent(request)).select_related("team", "customer", "assignee")
+    if status:
+        found = found.filter(status=status)
+    found = found.prefetch_related("customer__identities").order_by("-need", "-updated", "-pk")
+    return [_conversation(c) for c in found[(page - 1) * PAGE : page * PAGE]]
+
+
+@api.get(
+    "/conversations/{conversation_id}", response={200: s.ConversationDetail, **ERRORS}, tags=["conversations"]
+)
+def read_conversation(request: HttpRequest, conversation_id: int) -> dict[str, Any]:
+    conversation = access_conversation(_agent(request), conversation_id)
+    messages = conversation.messages.select_related("author")
+    return _conversation(conversation) | {"messages": [_message(m) for m in messages]}
+
+
+@api.post("/messages", response={201: s.MessageOut, **ERRORS}, tags=["conversations"])
+def receive(request: HttpRequest, body: s.InboundIn) -> Status[dict[str, Any]]:
+    """An inbound message from a customer (how the contact form and other channels arrive)."""
+    agent = _agent(request)
+    team = _team(agent, body.team)
+    conversation = access_conversation(agent, body.conversation) if body.conversation else None
+    message = do_receive(
+        team,
+        identity=("email", body.email),
+        text=body.text,
+        name=body.name,
+        subject=body.subject,
+        html=body.html,
+        channel=body.channel,
+        conversation=conversation,
+    )
+    return Status(201, _message(message))
+
+
+@api.post(
+    "/conversations/{conversation_id}/replies", response={201: s.MessageOut, **ERRORS}, tags=["conversations"]
+)
+def reply(request: HttpRequest, conversation_id: int, body: s.ReplyIn) -> Status[dict[str, Any]]:
+    agent = _agent(request)
+    return Status(201, _message(do_reply(agent, access_conversation(agent, conversation_id), body.text)))
+
+
+@api.post(
+    "/conversations/{conversation_id}/notes", response={201: s.MessageOut, **ERRORS}, tags=["conversations"]
+)
+def note(request: HttpRequest, conversation_id: int, body: s.ReplyIn) -> Status[dict[str, Any]]:
+    agent = _agent(request)
+    return Status(
+        201, _message(do_reply(agent, access_conversation(agent, conversation_id), body.text, note=True))
+    )
+
+
+@api.get("/customers/{customer_id}", response={200: s.CustomerOut, **ERRORS}, tags=["customers"])
+def read_customer(request: HttpRequest, customer_id: int) -> dict[str, Any]:
+    return _customer(access_customer(_agent(request), customer_id))
+
+
+@api.get("/knowledge/articles", response={200: list[s.ArticleOut], **ERRORS}, tags=["knowledge"])
+def list_articles(request: HttpRequest, team: str | None = None) -> list[dict[str, Any]]:
+    teams = teams_of(_agent(request))
+    found = Article.objects.filter(team__in=teams).select_related("team").order_by("title", "pk")
+    if team:
+        found = found.filter(team__slug=team)
+    return [_article(a) for a in found[:500]]
+
+
+@api.post("/knowledge/articles", response={201: s.ArticleOut, **ERRORS}, tags=["knowledge"])
+def save_article(request: HttpRequest, body: s.ArticleIn) -> Status[dict[str, Any]]:
+    """Add an article or saved reply, or replace the one with the same slug in that team."""
+    team = _team(_agent(request), body.team)
+    with transaction.atomic():
+        article, _ = Article.objects.update_or_create(
+            team=team,
+            slug=body.slug,
+            defaults={
+                "title": body.title,
+                "body": body.body,
+                "kind": body.kind,
+                "tags": body.tags,
+                "answers": body.answers,
+            },
+        )
+    return Status(201, _article(article))
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.pk,
+        "team": a.team.slug,
+        "slug": a.slug,
+        "title": a.title,
+        "body": a.body,
+        "kind": a.kind,
+        "tags": list(a.tags),
+        "answers": list(a.answers),
+        "updated": a.updated,
+    }
+
+
+# --- the stateless engine -------------------------------------------------------------------------
+
+
+@api.post("/engine/analyze", response={200: dict[str, Any], **ERRORS}, tags=["engine"])
+def analyze(request: HttpRequest, body: s.AnalyzeIn) -> dict[str, Any]:
+    """The engine's reading of one customer message (nothing is stored)."""
+    return engine().analyze(body.text).to_dict()
+
+
+@api.post("/engine/check-reply", response={200: dict[str, Any], **ERRORS}, tags=["engine"])
+def check_reply(request: HttpRequest, body: s.CheckReplyIn) -> dict[str, Any]:
+    """The tone guard's report on a draft (nothing is stored)."""
+    return engine().check_reply(body.draft, body.message).to_dict()
+
+
+@api.post("/engine/draft", response={200: dict[str, Any], **ERRORS}, tags=["engine"])
+def draft(request: HttpRequest, body: s.DraftIn) -> dict[str, Any]:
+    """A suggested reply grounded in your team's knowledge (nothing is stored or sent)."""
+    team = _team(_agent(request), body.team)
+    profile = Profile(**body.customer.dict()) if body.customer else Profile()
+    turns = tuple(Turn(t.role, t.text) for t in body.thread)
+    if turns and turns[-1].role == "customer" and turns[-1].text.strip() == body.text.strip():
+        turns = turns[:-1]
+    context = DraftContext(
+        thread=turns, profile=profile, knowledge=team_knowledge(team, engine()), instruction=body.instruction
+    )
+    return engine().draft_reply(body.text, context).to_dict()

@@ -1,0 +1,184 @@
+"""The API: token auth, the access rules, one error shape, the engine routes, and a schema that never drifts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from humanly.api.models import Token
+from humanly.api.v1 import api
+from humanly.conversations.actions import do_receive
+from humanly.conversations.models import Message
+from humanly.people.models import Agent, Team
+
+pytestmark = pytest.mark.django_db
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
+
+
+@pytest.fixture
+def setup() -> dict[str, object]:
+    support, sales = (
+        Team.objects.create(name="Support", slug="support"),
+        Team.objects.create(name="Sales", slug="sales"),
+    )
+    jordan = Agent.objects.create_user("jordan", password="a-long-password-1")
+    jordan.teams.add(support)
+    _, secret = Token.issue(jordan, "tests")
+    mine = do_receive(
+        support, identity=("email", "ana@example.com"), text="Where is my order?", subject="Order"
+    )
+    theirs = do_receive(sales, identity=("email", "bo@example.com"), text="Price list please")
+    return {
+        "client": Client(headers={"authorization": f"Bearer {secret}"}),
+        "mine": mine,
+        "theirs": theirs,
+        "agent": jordan,
+    }
+
+
+def _json(response) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    return json.loads(response.content)
+
+
+def test_every_route_needs_a_valid_token(setup) -> None:  # type: ignore[no-untyped-def]
+    for client in (Client(), Client(headers={"authorization": "Bearer hly_wrong"})):
+        response = client.get("/api/v1/conversations")
+        assert response.status_code == 401
+        assert _json(response)["error"]["code"] == "unauthorized"
+    agent = setup["agent"]
+    agent.is_active = False
+    agent.save()
+    assert setup["client"].get("/api/v1/conversations").status_code == 401
+
+
+def test_only_a_hash_of_the_token_is_stored(setup) -> None:  # type: ignore[no-untyped-def]
+    token = Token.objects.get()
+    assert len(token.key_hash) == 64
+    assert not token.key_hash.startswith("hly_")
+
+
+def test_conversations_are_listed_and_read_behind_the_access_rules(setup) -> None:  # type: ignore[no-untyped-def]
+    client, mine, theirs = setup["client"], setup["mine"], setup["theirs"]
+    listed = _json(client.get("/api/v1/conversations"))
+    assert [c["id"] for c in listed] == [mine.conversation_id]
+    assert listed[0]["customer"]["identities"] == ["email:ana@example.com"]
+    detail = _json(client.get(f"/api/v1/conversations/{mine.conversation_id}"))
+    assert [m["text"] for m in detail["messages"]] == ["Where is my order?"]
+    for missing in (theirs.conversation_id, 999_999):
+        response = client.get(f"/api/v1/conversations/{missing}")
+        assert response.status_code == 404
+        assert _json(response) == {"error": {"code": "not_found", "message": "Not found."}}
+    assert client.get(f"/api/v1/customers/{theirs.conversation.customer_id}").status_code == 404
+    assert _json(client.get(f"/api/v1/customers/{mine.conversation.customer_id}"))["name"] == ""
+
+
+def test_an_inbound_message_a_reply_and_a_note_arrive(setup) -> None:  # type: ignore[no-untyped-def]
+    client = setup["client"]
+    created = client.post(
+        "/api/v1/messages",
+        {
+            "team": "support",
+            "email": "cy@example.com",
+            "name": "Cy",
+            "text": "Hello!",
+            "html": "<p>Hello!<script>x</script></p>",
+        },
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.content
+    message = Message.objects.get(pk=_json(created)["id"])
+    assert message.html == "<p>Hello!</p>"
+    conversation_id = message.conversation_id
+    replied = client.post(
+        f"/api/v1/conversations/{conversation_id}/replies",
+        {"text": "Hi Cy!"},
+        content_type="application/json",
+    )
+    noted = client.post(
+        f"/api/v1/conversations/{conversation_id}/notes", {"text": "VIP"}, content_type="application/json"
+    )
+    assert (_json(replied)["kind"], _json(noted)["kind"]) == ("reply", "note")
+    wrong_team = client.post(
+        "/api/v1/messages",
+        {"team": "sales", "email": "x@example.com", "text": "hi"},
+        content_type="application/json",
+    )
+    assert wrong_team.status_code == 404
+
+
+def test_bad_input_gets_the_error_shape_with_details(setup) -> None:  # type: ignore[no-untyped-def]
+    client = setup["client"]
+    response = client.post(
+        "/api/v1/messages", {"team": "support", "email": "a@b.c"}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    body = _json(response)["error"]
+    assert body["code"] == "invalid_input"
+    assert body["details"]
+    empty = client.post(
+        f"/api/v1/conversations/{setup['mine'].conversation_id}/replies",
+        {"text": ""},
+        content_type="application/json",
+    )
+    assert empty.status_code == 422
+    broken = client.post("/api/v1/messages", "{not json", content_type="application/json")
+    assert broken.status_code in (400, 422)
+    assert "error" in _json(broken)
+
+
+def test_articles_are_saved_and_drafts_use_them(setup) -> None:  # type: ignore[no-untyped-def]
+    client = setup["client"]
+    article = {
+        "team": "support",
+        "slug": "parking",
+        "title": "Parking",
+        "body": "There is free parking behind the studio on Mill Lane.",
+    }
+    assert (
+        client.post("/api/v1/knowledge/articles", article, content_type="application/json").status_code == 201
+    )
+    assert [a["slug"] for a in _json(client.get("/api/v1/knowledge/articles"))] == ["parking"]
+    draft = _json(
+        client.post(
+            "/api/v1/engine/draft",
+            {"text": "Is there parking near the studio?"},
+            content_type="application/json",
+        )
+    )
+    assert "Mill Lane" in draft["text"]
+    article["body"] = "There is free parking near the studio on Station Road."
+    client.post("/api/v1/knowledge/articles", article, content_type="application/json")
+    draft = _json(
+        client.post(
+            "/api/v1/engine/draft",
+            {"text": "Is there parking near the studio?"},
+            content_type="application/json",
+        )
+    )
+    assert "Station Road" in draft["text"]
+
+
+def test_the_engine_routes_read_and_check(setup) -> None:  # type: ignore[no-untyped-def]
+    client = setup["client"]
+    reading = _json(
+        client.post("/api/v1/engine/analyze", {"text": "Where is my order?"}, content_type="application/json")
+    )
+    assert reading["asks"][0]["text"] == "Where is my order?"
+    report = _json(
+        client.post(
+            "/api/v1/engine/check-reply",
+            {"draft": "You must have typed the wrong address.", "message": "My parcel never came!"},
+            content_type="application/json",
+        )
+    )
+    assert report["verdict"] == "revise"
+
+
+def test_the_committed_schema_matches_the_code() -> None:
+    committed = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(api.get_openapi_schema())), (
+        "run scripts/openapi and commit docs/openapi.json"
+    )
