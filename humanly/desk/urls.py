@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
-from django.urls import path
+from django.urls import include, path
 
 from humanly.api.v1 import api
 
@@ -15,4 +15,5 @@ def health(request: HttpRequest) -> JsonResponse:
 urlpatterns = [
     path("healthz", health, name="health"),
     path("api/v1/", api.urls),
+    path("", include("humanly.web.urls")),
 ]

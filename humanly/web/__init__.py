@@ -1,0 +1,1 @@
+"""The desk's pages: server-rendered templates with HTMX (vendored, versioned), no build step."""

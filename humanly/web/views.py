@@ -1,0 +1,168 @@
+"""The desk's pages. Views validate and read through the access functions; every change goes through an
+action; nothing here calls the engine (readings are stored by the copilot)."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from humanly.conversations.access import access_conversation, visible_conversations
+from humanly.conversations.actions import do_assign, do_reply, do_set_status, do_tag
+from humanly.conversations.models import Conversation, Message
+from humanly.people.access import access_customer
+from humanly.people.models import Agent
+
+PAGE = 50
+UPSET = {
+    "anger",
+    "annoyance",
+    "fear",
+    "nervousness",
+    "grief",
+    "sadness",
+    "disappointment",
+    "disgust",
+    "remorse",
+}
+
+
+def _agent(request: HttpRequest) -> Agent:
+    assert isinstance(request.user, Agent)
+    return request.user
+
+
+def chips(reading: dict[str, Any] | None) -> list[dict[str, str]]:
+    """A short reading for a row: the feelings (those that call for care marked) and the flags."""
+    if not reading:
+        return []
+    emotions = reading.get("emotions", {})
+    found = [
+        {"text": label, "tone": "care" if label in UPSET else "calm"}
+        for label in emotions.get("labels", [])
+        if label != "neutral"
+    ]
+    found += [{"text": flag.replace("_", " "), "tone": "warm"} for flag in reading.get("flags", [])]
+    return found[:4]
+
+
+def _inbox(agent: Agent, view: str, status: str, query: str) -> QuerySet[Conversation]:
+    latest = Message.objects.filter(conversation=OuterRef("pk"), kind=Message.Kind.INBOUND).order_by(
+        "-created", "-pk"
+    )
+    found = visible_conversations(agent).select_related("customer", "assignee", "team")
+    if view == "mine":
+        found = found.filter(assignee=agent)
+    elif view == "unassigned":
+        found = found.filter(assignee__isnull=True)
+    if status:
+        found = found.filter(status=status)
+    if query:
+        matching = Message.objects.filter(text__icontains=query).values("conversation_id")
+        found = found.filter(
+            Q(subject__icontains=query)
+            | Q(customer__name__icontains=query)
+            | Q(customer__identities__value__icontains=query.lower())
+            | Q(pk__in=matching)
+        ).distinct()
+    # People who are upset and have waited longest come first.
+    return found.annotate(latest_reading=Subquery(latest.values("reading")[:1])).order_by(
+        F("need").desc(), F("last_inbound").asc(nulls_last=True), "pk"
+    )
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    agent = _agent(request)
+    view = request.GET.get("view", "all")
+    view = view if view in {"mine", "unassigned", "all"} else "all"
+    status = request.GET.get("status", "open")
+    status = status if status in {*Conversation.Status.values, ""} else "open"
+    query = request.GET.get("q", "").strip()[:200]
+    page = Paginator(_inbox(agent, view, status, query), PAGE).get_page(request.GET.get("page"))
+    rows = [(c, chips(c.latest_reading)) for c in page]  # type: ignore[attr-defined]
+    return render(
+        request,
+        "web/inbox.html",
+        {
+            "page": page,
+            "rows": rows,
+            "view": view,
+            "status": status,
+            "q": query,
+            "statuses": Conversation.Status,
+        },
+    )
+
+
+@login_required
+def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    agent = _agent(request)
+    found = access_conversation(agent, conversation_id)
+    messages = list(found.messages.select_related("author").prefetch_related("attachments"))
+    latest = next((m for m in reversed(messages) if m.kind == Message.Kind.INBOUND and m.reading), None)
+    teammates = Agent.objects.filter(
+        Q(teams=found.team) | Q(role=Agent.Role.ADMIN), is_active=True
+    ).distinct()
+    return render(
+        request,
+        "web/conversation.html",
+        {
+            "conversation": found,
+            "messages": messages,
+            "reading": latest.reading if latest else None,
+            "chips": chips(latest.reading if latest else None),
+            "teammates": teammates.order_by("username"),
+            "statuses": Conversation.Status,
+        },
+    )
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    agent = _agent(request)
+    found = access_conversation(agent, conversation_id)
+    text = request.POST.get("text", "")
+    if text.strip():
+        do_reply(agent, found, text, note=request.POST.get("kind") == "note")
+    return redirect("web:conversation", conversation_id=found.pk)
+
+
+@login_required
+@require_POST
+def update(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    agent = _agent(request)
+    found = access_conversation(agent, conversation_id)
+    if "status" in request.POST and request.POST["status"] in Conversation.Status.values:
+        do_set_status(agent, found, request.POST["status"])
+    if "assignee" in request.POST:
+        chosen = request.POST["assignee"]
+        assignee = Agent.objects.filter(pk=chosen, is_active=True).first() if chosen.isdigit() else None
+        with contextlib.suppress(
+            ValueError
+        ):  # not in the team: the form offers only teammates (a stale page)
+            do_assign(agent, found, assignee)
+    if "tags" in request.POST:
+        do_tag(agent, found, request.POST["tags"].split(","))
+    return redirect("web:conversation", conversation_id=found.pk)
+
+
+@login_required
+def customer(request: HttpRequest, customer_id: int) -> HttpResponse:
+    agent = _agent(request)
+    person = access_customer(agent, customer_id)
+    conversations = (
+        visible_conversations(agent).filter(customer=person).select_related("team").order_by("-updated")
+    )
+    return render(
+        request,
+        "web/customer.html",
+        {"customer": person, "identities": person.identities.all(), "conversations": conversations},
+    )
