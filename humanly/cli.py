@@ -522,6 +522,68 @@ def token(username: str, token_name: str) -> None:
     click.echo(secret)
 
 
+def _serve(host: str, port: int, threads: int) -> None:
+    from waitress import serve as waitress_serve
+
+    from humanly.desk.wsgi import application
+
+    waitress_serve(application, host=host, port=port, threads=threads, ident="humanly")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve the desk (production settings from the environment; run `humanly migrate` first)."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    click.echo(f"humanly is serving on http://{host}:{port}/")
+    _serve(host, port, threads)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Where the demo's SQLite database goes (default: the demo folder in your user data directory).",
+)
+def demo(port: int, data_dir: str | None) -> None:
+    """Open a working desk with a realistic demo business on http://127.0.0.1:PORT/."""
+    import os
+
+    from humanly.desk.config import data_dir as default_data_dir
+
+    folder = Path(data_dir) if data_dir else default_data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["HUMANLY_DATA_DIR"] = str(folder)
+    os.environ["HUMANLY_DATABASE_URL"] = f"sqlite:///{folder / 'humanly.db'}"
+    os.environ["HUMANLY_DEBUG"] = "true"  # a local demo on 127.0.0.1, with no HTTPS in front of it
+    _django()
+    from django.core.management import call_command
+
+    from humanly.desk import demo as demo_data
+    from humanly.people.models import Team
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if not Team.objects.exists():
+        click.echo("Loading the demo business (Brightwater Academy) and reading its messages...")
+        made = demo_data.load()
+        click.echo(
+            f"  {made['customers']} customers, {made['conversations']} conversations, {made['messages']} messages"
+        )
+    signins = demo_data.passwords()
+    click.echo(f"\nhumanly demo: http://127.0.0.1:{port}/   (data in {folder})")
+    for username, password in signins.items():
+        click.echo(f"  sign in as {username} with password {password}")
+    click.echo("Press Ctrl+C to stop.")
+    _serve("127.0.0.1", port, 8)
+
+
 KIND_STYLE = "bold red"
 
 

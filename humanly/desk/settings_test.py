@@ -10,3 +10,8 @@ os.environ.setdefault("HUMANLY_SECRET_KEY", "only-for-tests")
 from humanly.desk.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+import tempfile  # noqa: E402
+
+STATIC_ROOT = tempfile.mkdtemp(prefix="humanly-static-")
+WHITENOISE_USE_FINDERS = True

@@ -117,7 +117,7 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
             "conversation": found,
             "messages": messages,
             "reading": latest.reading if latest else None,
-            "chips": chips(latest.reading if latest else None),
+            "upset": sorted(UPSET),
             "teammates": teammates.order_by("username"),
             "statuses": Conversation.Status,
         },
