@@ -104,6 +104,8 @@ def build() -> tuple[Agent, list[int]]:
                 status=rng.choice(statuses),
                 assignee=agents[i % 20] if i % 3 else None,
                 need=round(rng.random(), 4),
+                search_text=f"subject {i} customer {i % (CONVERSATIONS // 4)} customer{i % (CONVERSATIONS // 4)}"
+                f"@example.com {rng.choice(LINES).lower()}",
                 last_inbound=now - timedelta(minutes=rng.randint(1, 60 * 24 * 30)),
             )
             for i in range(CONVERSATIONS)

@@ -10,6 +10,7 @@ import nh3
 from django.db import transaction
 from django.utils import timezone
 
+from humanly.conversations import search
 from humanly.conversations.models import Conversation, Message
 from humanly.desk.audit import record
 from humanly.people.actions import do_find_or_create_customer
@@ -65,6 +66,7 @@ def do_receive(
         conversation=conversation, kind=Message.Kind.INBOUND, text=text[:MAX_TEXT], html=sanitise(html)
     )
     record(None, "message.received", message, conversation=conversation.pk)
+    search.refresh(conversation)
     enqueue("copilot.read_message", message_id=message.pk)
     return message
 
@@ -80,6 +82,7 @@ def do_reply(agent: Agent, conversation: Conversation, text: str, *, note: bool 
         conversation.status = Conversation.Status.WAITING
         conversation.save(update_fields=["status", "updated"])
     record(agent, f"message.{kind}", message, conversation=conversation.pk)
+    search.refresh(conversation)
     return message
 
 
@@ -127,6 +130,7 @@ def do_merge(agent: Agent, keep: Conversation, other: Conversation) -> Conversat
     other.status = Conversation.Status.RESOLVED
     other.save(update_fields=["merged_into", "status", "updated"])
     record(agent, "conversation.merged", keep, merged=other.pk, messages=moved)
+    search.refresh(keep)
     return keep
 
 
@@ -152,4 +156,6 @@ def do_split(agent: Agent, conversation: Conversation, first: Message) -> Conver
     )
     moved = later.update(conversation=new)
     record(agent, "conversation.split", conversation, into=new.pk, messages=moved)
+    search.refresh(conversation)
+    search.refresh(new)
     return new

@@ -36,6 +36,9 @@ class Conversation(models.Model):
     # How much the customer needs an answer now (from the engine's reading and the wait); the inbox sorts by it.
     need = models.FloatField(default=0.0)
     last_inbound = models.DateTimeField(null=True, blank=True)
+    # What the inbox search looks in, lower case: the subject, the customer's name and addresses, and the
+    # text of the messages (kept by the actions; see search.py).
+    search_text = models.TextField(blank=True, default="")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -43,4 +43,8 @@ def do_merge_customers(agent: Agent | None, keep: Customer, other: Customer) -> 
     other.merged_into = keep
     other.save(update_fields=["merged_into", "updated"])
     record(agent, "customer.merged", keep, merged=other.pk)
+    from humanly.conversations import search  # people sits below conversations: imported when needed
+
+    for conversation in keep.conversations.all():
+        search.refresh(conversation)
     return keep

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from humanly.conversations import search
 from humanly.conversations.access import access_conversation, visible_conversations
 from humanly.conversations.actions import do_assign, do_reply, do_set_status, do_tag
 from humanly.conversations.models import Conversation, Message
@@ -64,13 +65,7 @@ def _inbox(agent: Agent, view: str, status: str, query: str) -> QuerySet[Convers
     if status:
         found = found.filter(status=status)
     if query:
-        matching = Message.objects.filter(text__icontains=query).values("conversation_id")
-        found = found.filter(
-            Q(subject__icontains=query)
-            | Q(customer__name__icontains=query)
-            | Q(customer__identities__value__icontains=query.lower())
-            | Q(pk__in=matching)
-        ).distinct()
+        found = found.filter(**search.matches(query))
     # People who are upset and have waited longest come first.
     return found.annotate(latest_reading=Subquery(latest.values("reading")[:1])).order_by(
         F("need").desc(), F("last_inbound").asc(nulls_last=True), "pk"

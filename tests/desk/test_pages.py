@@ -154,3 +154,17 @@ def test_customer_html_cannot_run_in_the_page(desk) -> None:  # type: ignore[no-
     page = desk["client"].get(f"/conversations/{hostile.conversation_id}").content.decode()
     assert "<script>alert" not in page
     assert "onerror" not in page
+
+
+def test_search_finds_replies_and_merged_customers_addresses(desk) -> None:  # type: ignore[no-untyped-def]
+    from humanly.people.actions import do_merge_customers
+
+    client, upset, calm = desk["client"], desk["upset"], desk["calm"]
+    client.post(
+        f"/conversations/{calm.conversation_id}/reply", {"text": "Your invoice is attached", "kind": "reply"}
+    )
+    assert "Invoice" in client.get("/?status=&q=ATTACHED").content.decode()
+    do_merge_customers(desk["agent"], upset.conversation.customer, calm.conversation.customer)
+    found = client.get("/?status=&q=bo%40example.com").content.decode()
+    assert "Order 5521" in found
+    assert "Invoice" in found
