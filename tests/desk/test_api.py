@@ -182,3 +182,14 @@ def test_the_committed_schema_matches_the_code() -> None:
     assert committed == json.loads(json.dumps(api.get_openapi_schema())), (
         "run scripts/openapi and commit docs/openapi.json"
     )
+
+
+def test_an_oversized_body_is_refused_with_a_clear_message(setup, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.MAX_UPLOAD_BYTES = 1000
+    big = {"team": "support", "email": "a@example.com", "text": "x" * 5000}
+    response = setup["client"].post("/api/v1/messages", big, content_type="application/json")
+    assert response.status_code == 413
+    assert _json(response)["error"]["code"] == "too_large"
+    assert "the most this desk accepts" in _json(response)["error"]["message"]
+    page = setup["client"].post("/signin", {"username": "x" * 5000})
+    assert page.status_code == 413
