@@ -18,4 +18,7 @@ urlpatterns = [
     path("conversations/<int:conversation_id>/reply", views.reply, name="reply"),
     path("conversations/<int:conversation_id>/update", views.update, name="update"),
     path("customers/<int:customer_id>", views.customer, name="customer"),
+    path("knowledge", views.knowledge, name="knowledge"),
+    path("knowledge/new", views.article_form, name="new-article"),
+    path("knowledge/<int:article_id>", views.article_form, name="article"),
 ]

@@ -17,7 +17,10 @@ from humanly.conversations import search
 from humanly.conversations.access import access_conversation, visible_conversations
 from humanly.conversations.actions import do_assign, do_reply, do_set_status, do_tag
 from humanly.conversations.models import Conversation, Message
-from humanly.people.access import access_customer
+from humanly.knowledge.access import access_article, visible_articles
+from humanly.knowledge.actions import do_delete_article, do_save_article
+from humanly.knowledge.models import Article
+from humanly.people.access import access_customer, teams_of
 from humanly.people.models import Agent
 
 PAGE = 50
@@ -160,4 +163,61 @@ def customer(request: HttpRequest, customer_id: int) -> HttpResponse:
         request,
         "web/customer.html",
         {"customer": person, "identities": person.identities.all(), "conversations": conversations},
+    )
+
+
+# --- knowledge ---------------------------------------------------------------------------------------
+
+
+@login_required
+def knowledge(request: HttpRequest) -> HttpResponse:
+    articles = visible_articles(_agent(request)).order_by("team__name", "kind", "title")
+    return render(request, "web/knowledge.html", {"articles": articles})
+
+
+@login_required
+def article_form(request: HttpRequest, article_id: int | None = None) -> HttpResponse:
+    agent = _agent(request)
+    article = access_article(agent, article_id) if article_id is not None else None
+    teams = teams_of(agent).order_by("name")
+    problem = ""
+    if request.method == "POST":
+        if request.POST.get("delete") and article is not None:
+            do_delete_article(agent, article)
+            return redirect("web:knowledge")
+        team = teams.filter(pk=request.POST.get("team") or 0).first()
+        try:
+            if team is None:
+                raise ValueError("choose one of your teams")
+            saved = do_save_article(
+                agent,
+                team,
+                title=request.POST.get("title", ""),
+                body=request.POST.get("body", ""),
+                kind=request.POST.get("kind", "article"),
+                tags=request.POST.get("tags", "").split(","),
+                answers=request.POST.get("answers", "").split(","),
+                slug=request.POST.get("slug", ""),
+                article=article,
+            )
+            return redirect("web:article", article_id=saved.pk)
+        except ValueError as exc:
+            problem = str(exc)
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "") for k in ("team", "kind", "title", "body", "tags", "answers")}
+    elif article is not None:
+        values = {
+            "team": str(article.team_id),
+            "kind": article.kind,
+            "title": article.title,
+            "body": article.body,
+            "tags": ", ".join(article.tags),
+            "answers": ", ".join(article.answers),
+        }
+    else:
+        values = {"team": "", "kind": "article", "title": "", "body": "", "tags": "", "answers": ""}
+    return render(
+        request,
+        "web/article.html",
+        {"article": article, "teams": teams, "problem": problem, "values": values, "kinds": Article.Kind},
     )

@@ -168,3 +168,41 @@ def test_search_finds_replies_and_merged_customers_addresses(desk) -> None:  # t
     found = client.get("/?status=&q=bo%40example.com").content.decode()
     assert "Order 5521" in found
     assert "Invoice" in found
+
+
+def test_articles_are_written_edited_and_deleted_in_the_pages(desk) -> None:  # type: ignore[no-untyped-def]
+    from humanly.desk.models import AuditEvent
+    from humanly.knowledge.models import Article
+
+    client = desk["client"]
+    team = Team.objects.get(slug="support")
+    assert "No articles yet" in client.get("/knowledge").content.decode()
+    form = {
+        "team": str(team.pk),
+        "kind": "article",
+        "title": "Parking",
+        "body": "There is free parking on Mill Lane.",
+        "tags": "visits, Parking",
+        "answers": "",
+    }
+    created = client.post("/knowledge/new", form)
+    article = Article.objects.get()
+    assert created["Location"] == f"/knowledge/{article.pk}"
+    assert (article.slug, article.tags) == ("parking", ["parking", "visits"])
+    page = client.get(f"/knowledge/{article.pk}").content.decode()
+    assert "Mill Lane" in page
+    assert 'value="parking, visits"' in page
+    bad = client.post(f"/knowledge/{article.pk}", form | {"answers": "world_peace"}).content.decode()
+    assert "unknown expectation" in bad
+    assert "Mill Lane" in bad  # what they typed is kept
+    client.post(f"/knowledge/{article.pk}", form | {"body": "Parking is on Station Road."})
+    article.refresh_from_db()
+    assert article.body == "Parking is on Station Road."
+    client.post(f"/knowledge/{article.pk}", {"delete": "1"})
+    assert not Article.objects.exists()
+    assert AuditEvent.objects.filter(action__in=["article.saved", "article.deleted"]).count() == 3
+    other = Article.objects.create(team=Team.objects.get(slug="sales"), slug="x", title="X", body="Y")
+    assert client.get(f"/knowledge/{other.pk}").status_code == 404
+    sales = Team.objects.get(slug="sales")
+    refused = client.post("/knowledge/new", form | {"team": str(sales.pk)}).content.decode()
+    assert "choose one of your teams" in refused

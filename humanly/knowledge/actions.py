@@ -1,0 +1,72 @@
+"""Writing the knowledge: articles and saved replies, audited. The engine's index follows on the next
+draft (``index.team_knowledge`` re-reads only what changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from humanly.desk.audit import record
+from humanly.engine.knowledge import Article as EngineArticle
+from humanly.engine.knowledge import passages_of
+from humanly.knowledge.models import Article
+from humanly.people.models import Agent, Team
+
+EXPECTATIONS = (
+    "do_it_for_me",
+    "quick_results",
+    "restore_previous_state",
+    "special_exception",
+    "free_work",
+    "partnership_pitch",
+)
+
+
+def _words(values: Sequence[str]) -> list[str]:
+    return sorted({v.strip().lower() for v in values if v.strip()})
+
+
+@transaction.atomic
+def do_save_article(
+    agent: Agent,
+    team: Team,
+    *,
+    title: str,
+    body: str,
+    kind: str = "article",
+    tags: Sequence[str] = (),
+    answers: Sequence[str] = (),
+    slug: str = "",
+    article: Article | None = None,
+) -> Article:
+    """Create an article (or update ``article``); raises ValueError saying what is wrong."""
+    title, body = title.strip(), body.strip()
+    if not title or not body:
+        raise ValueError("an article needs a title and some text")
+    if kind not in Article.Kind.values:
+        raise ValueError(f"kind must be one of {', '.join(Article.Kind.values)}")
+    unknown = [a for a in _words(answers) if a not in EXPECTATIONS]
+    if unknown:
+        raise ValueError(f"unknown expectation {unknown[0]!r}; use {', '.join(EXPECTATIONS)}")
+    slug = slugify(slug or title)[:120] or "article"
+    if not passages_of(EngineArticle(slug, title, body)):
+        raise ValueError("the article has no text a reply could quote")
+    clash = Article.objects.filter(team=team, slug=slug)
+    if article is not None:
+        clash = clash.exclude(pk=article.pk)
+    if clash.exists():
+        raise ValueError(f"this team already has an article at {slug!r}")
+    article = article or Article(team=team)
+    article.team, article.slug, article.title, article.body, article.kind = team, slug, title, body, kind
+    article.tags, article.answers = _words(tags), _words(answers)
+    article.save()
+    record(agent, "article.saved", article, slug=slug)
+    return article
+
+
+@transaction.atomic
+def do_delete_article(agent: Agent, article: Article) -> None:
+    record(agent, "article.deleted", article, slug=article.slug, title=article.title)
+    article.delete()
