@@ -7,7 +7,7 @@ import threading
 from django.db.models import Count, Max
 
 from humanly.engine import Article as EngineArticle
-from humanly.engine import KnowledgeBase
+from humanly.engine import Engine, KnowledgeBase
 from humanly.knowledge.models import Article
 from humanly.people.models import Team
 
@@ -15,7 +15,7 @@ _lock = threading.Lock()
 _indexes: dict[int, tuple[tuple[object, ...], KnowledgeBase]] = {}
 
 
-def team_knowledge(team: Team, engine: object) -> KnowledgeBase:
+def team_knowledge(team: Team, engine: Engine) -> KnowledgeBase:
     """The team's knowledge base; rebuilt only from the articles that changed since it was last read."""
     articles = Article.objects.filter(team=team)
     stamp = tuple(articles.aggregate(n=Count("pk"), latest=Max("updated")).values())
@@ -23,7 +23,7 @@ def team_knowledge(team: Team, engine: object) -> KnowledgeBase:
         cached = _indexes.get(team.pk)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        kb = cached[1] if cached is not None else engine.knowledge(articles=[])  # type: ignore[attr-defined]
+        kb = cached[1] if cached is not None else engine.knowledge(articles=[])
         current = {a.slug: a for a in articles}
         for stale in {a.id for a in kb.articles} - set(current):
             kb.remove(stale)
