@@ -38,6 +38,7 @@ import numpy.typing as npt
 import yaml
 
 from humanly.engine.intents import cache_dir
+from humanly.engine.text import stem as word_stem
 from humanly.engine.types import ArticleKind, Serialisable, Source
 
 __all__ = [
@@ -657,16 +658,6 @@ class KnowledgeBase:
         }
 
 
-_SUFFIXES = ("ing", "ed", "es", "s", "ly")
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 class _Keywords:
     """BM25 (k1 1.2, b 0.75, IDF as Lucene's, which stays positive in a small knowledge base) over a
     passage's title, heading and text, weighted 2 : 1.5 : 1. Postings per word, so adding or removing a
@@ -686,7 +677,7 @@ class _Keywords:
         counts: dict[str, float] = {}
         for text, weight in fields:
             for found in _WORD.findall(text.lower()):
-                stem = _stem(found.replace("’", "'"))
+                stem = word_stem(found.replace("’", "'"))
                 counts[stem] = counts.get(stem, 0.0) + weight
         for stem, count in counts.items():
             self.postings.setdefault(stem, {})[rowid] = count
@@ -729,7 +720,7 @@ class _Keywords:
         if not n:
             return {}, {}
         average = self.total / n or 1.0
-        stems = sorted({_stem(w) for w in words})
+        stems = sorted({word_stem(w) for w in words})
         unseen = math.log(1.0 + (n - 0.5) / 1.5)  # a word no passage holds counts as the rarest one would
         weights = {
             stem: math.log(1.0 + (n - len(p) + 0.5) / (len(p) + 0.5))

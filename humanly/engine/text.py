@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from operator import itemgetter
 
-__all__ = ["CleanText", "clean", "normalise", "sentences"]
+__all__ = ["CleanText", "clean", "is_greeting", "normalise", "sentences", "stem"]
 
 logger = logging.getLogger(__name__)
 
@@ -425,8 +425,20 @@ _GREETING = re.compile(
 )
 
 
-def _is_greeting(line: str) -> bool:
+def is_greeting(line: str) -> bool:
+    """Whether a line is only a greeting ("Hi Ana,", "Dear Customer Services,", "Hello")."""
     return _GREETING.fullmatch(line) is not None and (line[-1] in ",!:" or len(line.split()) <= 3)
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A light stem for matching words: "charged", "charges" and "charging" all become "charg"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _continues(text: str, line_start: int, newline: re.Match[str]) -> bool:
@@ -435,7 +447,7 @@ def _continues(text: str, line_start: int, newline: re.Match[str]) -> bool:
     return (
         newline.group().count("\n") == 1
         and len(line) >= WRAPPED_LINE
-        and not (_LIST_ITEM.match(line) or _LIST_ITEM.match(text, newline.end()) or _is_greeting(line))
+        and not (_LIST_ITEM.match(line) or _LIST_ITEM.match(text, newline.end()) or is_greeting(line))
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.rewrite import ANSWER_MARK, ANY_ANSWER, REWRITE, answer_gap, keeps_facts, rewrite
-from humanly.engine.text import sentences
+from humanly.engine.text import is_greeting, sentences
 from humanly.engine.tone_context import (
     COLD,
     COLD_WHY,
@@ -448,9 +448,6 @@ def _model_fix(kind: str, customer: Customer | None) -> Callable[[str], str]:
     return lambda span: f"[Say this more kindly: {span.strip()}]"
 
 
-_SALUTATION = re.compile(
-    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!]?$", re.IGNORECASE
-)
 _SIGN_OFF = re.compile(
     r"^(?:best(?:\s+wishes)?|kind\s+regards|warm(?:est)?\s+regards|regards|many\s+thanks|thanks|thank\s+you|"
     r"cheers|take\s+care|all\s+the\s+best|yours(?:\s+sincerely|\s+faithfully)?|sincerely)\s*,?\s*$",
@@ -494,9 +491,7 @@ def _model_hits(
         sentence = text[flag.start : flag.end].strip()
         if sentence in GUARD_LINES:  # our own words (the agent's placeholders are dropped in _find)
             continue
-        if _SALUTATION.match(sentence) or flag.start >= _sign_off_at(
-            text
-        ):  # "Hi Ana," and "Best wishes, Sam"
+        if is_greeting(sentence) or flag.start >= _sign_off_at(text):  # "Hi Ana," and "Best wishes, Sam"
             continue
         if any(h.start < flag.end and flag.start < h.end for h in hits):
             continue

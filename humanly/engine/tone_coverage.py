@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from humanly.engine.text import stem
 from humanly.engine.tone_context import POLICY
 from humanly.engine.tone_customer import (
     NEXT_STEP,
@@ -121,17 +122,10 @@ _WARM = any_of(
 )
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def _content(text: str) -> list[str]:
     """Content words in order, stemmed; "what's" and "money's" lose their "'s"."""
     words = _WORD.findall(text.lower().replace("'s ", " ").replace("’s ", " "))
-    return [_stem(w) for w in words if w not in _STOP and len(w) > 2]
+    return [stem(w) for w in words if w not in _STOP and len(w) > 2]
 
 
 _WHEREABOUTS = re.compile(
