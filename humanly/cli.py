@@ -545,6 +545,40 @@ def serve(host: str, port: int, threads: int) -> None:
 
 
 @main.command()
+@click.option(
+    "--concurrency", default=2, show_default=True, type=click.IntRange(1), help="Tasks run at once (threads)."
+)
+def worker(concurrency: int) -> None:
+    """Run the desk's tasks from HUMANLY_BROKER_URL (the scaled-out mode; run `humanly serve` beside it)."""
+    _django()
+    from django.conf import settings
+
+    if not settings.BROKER_URL:
+        raise click.ClickException(
+            "HUMANLY_BROKER_URL is empty: set it to the Redis the desk sends tasks to "
+            "(e.g. redis://127.0.0.1:6379/0), for `humanly serve` and `humanly worker` alike. "
+            "Without it `humanly serve` runs its tasks itself and needs no worker."
+        )
+    from humanly.workers.celery import app
+
+    # A pool of threads, not of processes: every thread shares one engine (its models are loaded once per
+    # worker, not once per process), and the engine's ONNX inference releases the GIL, so the threads do
+    # run at once. The engine runs one inference thread per task, so --concurrency is about the cores given.
+    # For more, start more workers (on more machines): they share the queue.
+    app.worker_main(
+        [
+            "worker",
+            "--pool",
+            "threads",
+            f"--concurrency={concurrency}",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+        ]
+    )
+
+
+@main.command()
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option(
     "--data-dir",

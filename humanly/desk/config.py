@@ -49,7 +49,8 @@ SETTINGS: tuple[Setting, ...] = (
         "HUMANLY_BROKER_URL",
         str,
         "",
-        "Celery broker for the scaled-out mode (not available yet: leave it empty). Empty: tasks run inline "
+        "Redis for the scaled-out mode, e.g. `redis://127.0.0.1:6379/0`: tasks go to `humanly worker` "
+        "processes after each commit (run inline when Redis cannot be reached). Empty: tasks run inline "
         "after each commit.",
     ),
     Setting("HUMANLY_MAX_UPLOAD_MB", int, "10", "Largest attachment or request body accepted, in megabytes."),

@@ -28,7 +28,7 @@ import logging
 import math
 import re
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -365,6 +365,11 @@ def _index_text(passage: Passage) -> str:
     return " ".join(p for p in (source.title, source.section, passage.text) if p)
 
 
+def _vector_key(text: str) -> str:
+    """What a passage's vector is cached by: its index text's hash."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
 class KnowledgeBase:
     """Articles and saved replies, searchable by keywords and meaning.
 
@@ -461,7 +466,12 @@ class KnowledgeBase:
         """Add an article, or replace the one with the same id (only its passages are re-indexed)."""
         self.upsert_many([article])
 
-    def upsert_many(self, articles: Iterable[Article]) -> None:
+    def upsert_many(
+        self, articles: Iterable[Article], *, vectors: Mapping[str, tuple[str, FloatArray]] | None = None
+    ) -> None:
+        """Add or replace articles. ``vectors`` holds, by article id, what ``passage_vectors`` gave for an
+        article earlier (perhaps in another process, kept in a database): when its fingerprint still
+        matches the article, its passages are not encoded again."""
         articles = list(articles)
         if not articles:
             return
@@ -469,8 +479,14 @@ class KnowledgeBase:
             for article in articles:
                 self._drop(article.id)
             new = [(article, passages_of(article)) for article in articles]
+            for article, passages in new:
+                known = (vectors or {}).get(article.id)
+                own = [_index_text(p) for p in passages]
+                if known is not None and known[0] == self._fingerprint(own) and len(known[1]) == len(own):
+                    for text, vector in zip(own, known[1], strict=True):  # as if cached: not encoded again
+                        self._cached[_vector_key(text)] = np.asarray(vector, dtype=np.float32)
             texts = [_index_text(p) for _, ps in new for p in ps]
-            vectors = self._vectors_for(texts)
+            found = self._vectors_for(texts)
             at = 0
             for article, passages in new:
                 self._articles[article.id] = article
@@ -483,8 +499,8 @@ class KnowledgeBase:
                         ((passage.source.title, 2.0), (passage.source.section, 1.5), (passage.text, 1.0)),
                     )
                     self._passages[rowid] = passage
-                    if vectors is not None:
-                        self._row_of[rowid] = self._store(vectors[at])
+                    if found is not None:
+                        self._row_of[rowid] = self._store(found[at])
                     at += 1
                     rows.append(rowid)
                 self._rows[article.id] = rows
@@ -522,10 +538,28 @@ class KnowledgeBase:
 
     # --- vectors and their cache -----------------------------------------------------------------
 
+    def passage_vectors(self, article: Article) -> tuple[str, FloatArray]:
+        """The sentence vectors of the article's passages in reading order, encoded now (or taken from the
+        cache), with a fingerprint of the encoder and the passages' text they belong to: to keep them
+        elsewhere and hand them back to ``upsert_many``. Raises ``ValueError`` without an encoder."""
+        texts = [_index_text(p) for p in passages_of(article)]
+        with self._lock:
+            vectors = self._vectors_for(texts)
+        if vectors is None:
+            raise ValueError("this knowledge base has no encoder")
+        return self._fingerprint(texts), vectors
+
+    def fingerprint(self, article: Article) -> str:
+        """What ``passage_vectors`` would fingerprint the article's vectors with, without encoding."""
+        return self._fingerprint([_index_text(p) for p in passages_of(article)])
+
+    def _fingerprint(self, texts: list[str]) -> str:
+        return hashlib.sha256("\n\x00".join([self._model_id, *texts]).encode()).hexdigest()[:32]
+
     def _vectors_for(self, texts: list[str]) -> FloatArray | None:
         if self._embed is None:
             return None
-        keys = [hashlib.sha256(t.encode()).hexdigest()[:32] for t in texts]
+        keys = [_vector_key(t) for t in texts]
         todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self._cached}.items())
         if todo:
             fresh = self._embed([t for _, t in todo])
@@ -550,7 +584,7 @@ class KnowledgeBase:
     def _write_cache(self) -> None:
         if self._cache_path is None or not self._cache_dirty:
             return
-        live = {hashlib.sha256(_index_text(p).encode()).hexdigest()[:32] for p in self._passages.values()}
+        live = {_vector_key(_index_text(p)) for p in self._passages.values()}
         kept = {k: v for k, v in self._cached.items() if k in live}
         try:
             self._cache_path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
-"""Writing the knowledge: articles and saved replies, audited. The engine's index follows on the next
-draft (``index.team_knowledge`` re-reads only what changed)."""
+"""Writing the knowledge: articles and saved replies, audited. Each change asks for the task
+``knowledge.reindex`` (after commit), which encodes the changed passages and stores their vectors; each
+process's index then re-reads only what changed, without encoding (``index.team_knowledge``)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from django.utils.text import slugify
 from humanly.desk.audit import record
 from humanly.engine.knowledge import Article as EngineArticle
 from humanly.engine.knowledge import passages_of
+from humanly.knowledge import index  # noqa: F401 - registers the task knowledge.reindex
 from humanly.knowledge.models import Article
 from humanly.people.models import Agent, Team
+from humanly.workers.tasks import enqueue
 
 EXPECTATIONS = (
     "do_it_for_me",
@@ -63,10 +66,12 @@ def do_save_article(
     article.tags, article.answers = _words(tags), _words(answers)
     article.save()
     record(agent, "article.saved", article, slug=slug)
+    enqueue("knowledge.reindex", team_id=team.pk)
     return article
 
 
 @transaction.atomic
 def do_delete_article(agent: Agent, article: Article) -> None:
     record(agent, "article.deleted", article, slug=article.slug, title=article.title)
+    enqueue("knowledge.reindex", team_id=article.team_id)
     article.delete()

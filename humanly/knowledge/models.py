@@ -20,6 +20,11 @@ class Article(models.Model):
     tags = models.JSONField(default=list, blank=True)
     answers = models.JSONField(default=list, blank=True)
     updated = models.DateTimeField(auto_now=True)
+    # The passages' sentence vectors (float32, one row per passage in reading order) and the fingerprint of
+    # the encoder and text they belong to, stored by the task knowledge.reindex so that every process (web
+    # or worker, on any machine) builds its index without encoding again (docs/decisions/0010).
+    vectors = models.BinaryField(null=True, blank=True, editable=False)
+    vectors_of = models.CharField(max_length=32, blank=True, default="", editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["team", "slug"], name="one_slug_per_team")]

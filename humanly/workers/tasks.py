@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -35,13 +36,35 @@ def enqueue(name: str, **arguments: Any) -> None:
 
 def _dispatch(name: str, payload: dict[str, Any]) -> None:
     if settings.BROKER_URL:
-        raise NotImplementedError(
-            "running tasks on Celery workers is not available yet; unset HUMANLY_BROKER_URL"
-        )
+        from humanly.workers.celery import send
+
+        try:
+            send(name, payload)
+            return
+        # Any failure to send (broker down, refused, misconfigured) must not fail the request that already
+        # committed, nor lose the task: it is logged, recorded, and the task runs here instead. Slower for
+        # this one request, but the reading or the index is still there when the agent looks.
+        except Exception:
+            log.exception("task %s could not be sent to the broker; running it inline", name)
+            from humanly.desk.models import AuditEvent
+
+            AuditEvent.objects.create(action="task.unsent", object_type="task", object_id=name, data=payload)
     try:
         TASKS[name](**payload)
     except Exception:  # an inline task must never break the request that committed; it is logged and kept
-        log.exception("task %s failed with %s", name, payload)
-        from humanly.desk.models import AuditEvent
+        failed(name, payload)
 
-        AuditEvent.objects.create(action="task.failed", object_type="task", object_id=name, data=payload)
+
+def failed(name: str, payload: dict[str, Any]) -> None:
+    """Log the exception being handled and record the task in the audit log as ``task.failed``: the same
+    record whether the task ran inline or exhausted its retries on a worker."""
+    log.exception("task %s failed with %s", name, payload)
+    from humanly.desk.models import AuditEvent
+
+    error = sys.exc_info()[1]
+    AuditEvent.objects.create(
+        action="task.failed",
+        object_type="task",
+        object_id=name,
+        data={"arguments": payload, "error": f"{type(error).__name__}: {error}"[:500]},
+    )

@@ -60,7 +60,8 @@ def test_a_failing_task_is_logged_and_never_breaks_the_request(
     with django_capture_on_commit_callbacks(execute=True):
         enqueue("copilot.read_message", message_id=999_999)
     failed = AuditEvent.objects.get(action="task.failed")
-    assert failed.data == {"message_id": 999_999}
+    assert failed.data["arguments"] == {"message_id": 999_999}
+    assert failed.data["error"].startswith("DoesNotExist: Message matching query does not exist")
     assert Conversation.objects.count() == 0
 
 

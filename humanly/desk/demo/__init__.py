@@ -19,6 +19,7 @@ from humanly.desk.models import AuditEvent
 from humanly.engine.knowledge import parse_article
 from humanly.knowledge.models import Article
 from humanly.people.models import Agent, Customer, Identity, Team
+from humanly.workers.tasks import enqueue
 
 HERE = Path(__file__).parent
 AGENTS = (("alex", "Alex", "Rivera", Agent.Role.ADMIN), ("jordan", "Jordan", "Lee", Agent.Role.AGENT))
@@ -114,6 +115,8 @@ def load(engine: humanly.engine.Engine | None = None) -> dict[str, int]:
     Message.objects.bulk_update(inbound, ["reading", "reading_version"], batch_size=200)
     for conversation_id, stored in latest.items():
         Conversation.objects.filter(pk=conversation_id).update(need=need(stored))
+    for team_id in Article.objects.values_list("team_id", flat=True).distinct():
+        enqueue("knowledge.reindex", team_id=team_id)  # drafts then find the passages' vectors stored
     AuditEvent.objects.create(
         action="demo.loaded", object_type="desk", object_id="demo", data={"conversations": count}
     )
