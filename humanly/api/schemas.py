@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import model_validator
 
 
 class ErrorBody(Schema):
@@ -48,6 +49,14 @@ class DraftIn(Schema):
     )
 
 
+class AttachmentOut(Schema):
+    id: int
+    filename: str
+    content_type: str
+    size: int
+    url: str = Field(..., description="Where to download it (always as an attachment, never shown inline).")
+
+
 class MessageOut(Schema):
     id: int
     kind: str
@@ -56,6 +65,7 @@ class MessageOut(Schema):
     html: str
     created: datetime
     reading: dict[str, Any] | None
+    attachments: list[AttachmentOut]
 
 
 class CustomerOut(Schema):
@@ -98,6 +108,39 @@ class InboundIn(Schema):
 
 class ReplyIn(Schema):
     text: str = Field(..., min_length=1, max_length=200_000)
+
+
+class IdentityIn(Schema):
+    kind: Literal["email", "phone", "handle"]
+    value: str = Field(..., min_length=1, max_length=320)
+
+
+class CustomerIn(Schema):
+    team: str | None = Field(
+        None, description="The slug of the team the customer is for; default your first team."
+    )
+    name: str = Field("", max_length=200)
+    identities: list[IdentityIn] = Field([], max_length=20)
+    notes: str = Field("", max_length=20_000)
+
+
+class StartIn(Schema):
+    team: str = Field(..., description="The slug of the team the conversation is in.")
+    customer: int | None = Field(None, description="A customer you can see, by id; or give `identity`.")
+    identity: IdentityIn | None = Field(None, description="The customer's identity: found, or created.")
+    name: str = Field("", max_length=200, description="The name of a customer created from `identity`.")
+    subject: str = Field("", max_length=300)
+    text: str = Field(..., min_length=1, max_length=200_000, description="The first message: your reply.")
+    tags: list[str] = Field([], max_length=50)
+    priority: int = Field(1, ge=0, le=3, description="0 low, 1 normal, 2 high, 3 urgent.")
+    assignee: str | None = Field(None, description="The username of an agent in the team.")
+    channel: str = Field("email", max_length=20)
+
+    @model_validator(mode="after")
+    def _one_customer(self) -> StartIn:
+        if (self.customer is None) == (self.identity is None):
+            raise ValueError("give either customer or identity")
+        return self
 
 
 class ArticleIn(Schema):

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.http import Http404, HttpRequest
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
-from ninja import NinjaAPI, Query
+from ninja import File, NinjaAPI, Query, UploadedFile
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.responses import Status
 from ninja.security import HttpBearer
@@ -16,15 +19,22 @@ from ninja.security import HttpBearer
 from humanly.api import schemas as s
 from humanly.api.errors import error
 from humanly.api.models import Token, digest
-from humanly.conversations.access import access_conversation, visible_conversations
-from humanly.conversations.actions import do_receive, do_reply
-from humanly.conversations.models import Conversation, Message
+from humanly.conversations.access import (
+    access_attachment,
+    access_conversation,
+    access_message,
+    visible_conversations,
+)
+from humanly.conversations.actions import do_attach_all, do_receive, do_reply, do_start
+from humanly.conversations.attachments import MAX_FILES, TooLarge, refusals, serve
+from humanly.conversations.models import Attachment, Conversation, Message
 from humanly.copilot.reading import engine
 from humanly.engine import DraftContext, Profile, Turn
 from humanly.knowledge.index import team_knowledge
 from humanly.knowledge.models import Article
-from humanly.people.access import access_customer, teams_of
-from humanly.people.models import Agent, Customer, Team
+from humanly.people.access import access_customer, teams_of, visible_customers
+from humanly.people.actions import IdentityTaken, do_create_customer, do_find_or_create_customer
+from humanly.people.models import Agent, Customer, Identity, Team
 
 PAGE = 50
 
@@ -70,6 +80,11 @@ def _http(request: HttpRequest, exc: HttpError) -> Any:
 @api.exception_handler(ValueError)
 def _refused(request: HttpRequest, exc: ValueError) -> Any:
     return error(400, str(exc))
+
+
+@api.exception_handler(TooLarge)
+def _too_large(request: HttpRequest, exc: TooLarge) -> Any:
+    return error(413, str(exc))
 
 
 def _agent(request: HttpRequest) -> Agent:
@@ -122,7 +137,23 @@ def _message(m: Message) -> dict[str, Any]:
         "html": m.html,
         "created": m.created,
         "reading": m.reading,
+        "attachments": [_attachment(a) for a in m.attachments.all()],
     }
+
+
+def _attachment(a: Attachment) -> dict[str, Any]:
+    return {
+        "id": a.pk,
+        "filename": a.filename,
+        "content_type": a.content_type,
+        "size": a.size,
+        "url": reverse("api-v1:attachment", kwargs={"attachment_id": a.pk}),
+    }
+
+
+def _detail(c: Conversation) -> dict[str, Any]:
+    messages = c.messages.select_related("author").prefetch_related("attachments")
+    return _conversation(c) | {"messages": [_message(m) for m in messages]}
 
 
 ERRORS: dict[int, type] = {401: s.Error, 404: s.Error, 422: s.Error}
@@ -146,9 +177,40 @@ def list_conversations(
     "/conversations/{conversation_id}", response={200: s.ConversationDetail, **ERRORS}, tags=["conversations"]
 )
 def read_conversation(request: HttpRequest, conversation_id: int) -> dict[str, Any]:
-    conversation = access_conversation(_agent(request), conversation_id)
-    messages = conversation.messages.select_related("author")
-    return _conversation(conversation) | {"messages": [_message(m) for m in messages]}
+    return _detail(access_conversation(_agent(request), conversation_id))
+
+
+@api.post(
+    "/conversations", response={201: s.ConversationDetail, 400: s.Error, **ERRORS}, tags=["conversations"]
+)
+def start(request: HttpRequest, body: s.StartIn) -> Status[dict[str, Any]]:
+    """Start a conversation with a customer (outbound): its first message is your reply. The customer is
+    one you can see (`customer`), or found or created by `identity`."""
+    agent = _agent(request)
+    team = _team(agent, body.team)
+    assignee = None
+    if body.assignee:
+        assignee = Agent.objects.filter(username=body.assignee, is_active=True).first()
+        if assignee is None:
+            raise ValueError("the assignee is not in this conversation's team")
+    with transaction.atomic():  # a refused start creates no customer either
+        if body.customer is not None:
+            customer = access_customer(agent, body.customer)
+        else:
+            assert body.identity is not None  # the schema takes exactly one of the two
+            customer = do_find_or_create_customer(team, body.identity.kind, body.identity.value, body.name)
+        conversation = do_start(
+            agent,
+            team,
+            customer,
+            body.text,
+            subject=body.subject,
+            tags=body.tags,
+            priority=body.priority,
+            assignee=assignee,
+            channel=body.channel,
+        )
+    return Status(201, _detail(conversation))
 
 
 @api.post("/messages", response={201: s.MessageOut, **ERRORS}, tags=["conversations"])
@@ -186,6 +248,92 @@ def note(request: HttpRequest, conversation_id: int, body: s.ReplyIn) -> Status[
     return Status(
         201, _message(do_reply(agent, access_conversation(agent, conversation_id), body.text, note=True))
     )
+
+
+@api.post(
+    "/messages/{message_id}/attachments",
+    response={201: list[s.AttachmentOut], 400: s.Error, 413: s.Error, **ERRORS},
+    tags=["conversations"],
+)
+def attach(
+    request: HttpRequest,
+    message_id: int,
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]  # checked below, with a clear error
+) -> HttpResponse | Status[list[dict[str, Any]]]:
+    """Add files to a message (multipart/form-data, one or more `files`; at most 10, each within the
+    upload limit). All are stored, or none: a refusal lists each refused file with its reason."""
+    agent = _agent(request)
+    message = access_message(agent, message_id)
+    uploads = [f for _, sent in request.FILES.lists() for f in sent]  # whatever the field: none is ignored
+    if not uploads:
+        raise ValueError("no file: send one or more as multipart/form-data in the field 'files'")
+    if len(uploads) > MAX_FILES:
+        return error(413, f"{len(uploads)} files; at most {MAX_FILES} at once.", code="too_many_files")
+    refused = refusals(uploads, settings.MAX_UPLOAD_BYTES)
+    if refused:
+        too_large = any(isinstance(exc, TooLarge) for _, exc in refused)
+        details = [{"file": name, "reason": str(exc)} for name, exc in refused]
+        return error(413 if too_large else 400, "Some files were refused; none was stored.", details=details)
+    stored = do_attach_all(agent, message, uploads)
+    return Status(201, [_attachment(a) for a in stored])
+
+
+@api.get(
+    "/attachments/{attachment_id}",
+    response=ERRORS,
+    url_name="attachment",
+    tags=["conversations"],
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The file, always as a download (Content-Disposition: attachment).",
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def download(request: HttpRequest, attachment_id: int) -> FileResponse:
+    return serve(access_attachment(_agent(request), attachment_id))
+
+
+@api.get("/customers", response={200: list[s.CustomerOut], **ERRORS}, tags=["customers"])
+def list_customers(
+    request: HttpRequest,
+    q: str | None = None,
+    page: int = Query(1, ge=1),  # type: ignore[type-arg]  # ninja types Query loosely
+) -> list[dict[str, Any]]:
+    """The customers you can see, newest first (50 a page); `q` matches the name or any identity."""
+    found = visible_customers(_agent(request))
+    if q and q.strip():
+        term = q.strip()
+        with_identity = Identity.objects.filter(value__icontains=term).values("customer_id")
+        found = found.filter(Q(name__icontains=term) | Q(pk__in=with_identity))
+    found = found.prefetch_related("identities").order_by("-created", "-pk")
+    return [_customer(c) for c in found[(page - 1) * PAGE : page * PAGE]]
+
+
+@api.post(
+    "/customers", response={201: s.CustomerOut, 400: s.Error, 409: s.Error, **ERRORS}, tags=["customers"]
+)
+def create_customer(request: HttpRequest, body: s.CustomerIn) -> HttpResponse | Status[dict[str, Any]]:
+    """A new customer in one of your teams. An identity that already belongs to a customer: 409
+    `identity_taken` (with that customer's id when you can see them)."""
+    agent = _agent(request)
+    team = _team(agent, body.team)
+    try:
+        customer = do_create_customer(
+            agent,
+            team,
+            name=body.name,
+            identities=[(i.kind, i.value) for i in body.identities],
+            notes=body.notes,
+        )
+    except IdentityTaken as taken:
+        details: dict[str, Any] = {"identity": taken.identity}
+        if taken.customer_id and visible_customers(agent).filter(pk=taken.customer_id).exists():
+            details["customer"] = taken.customer_id
+        return error(409, f"{taken.identity} already belongs to a customer.", "identity_taken", details)
+    return Status(201, _customer(customer))
 
 
 @api.get("/customers/{customer_id}", response={200: s.CustomerOut, **ERRORS}, tags=["customers"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from humanly.conversations.models import Conversation, Message
+from humanly.conversations.models import Attachment, Conversation, Message
 from humanly.people.models import Agent
 
 
@@ -38,3 +38,30 @@ def access_message(agent: Agent, message_id: int) -> Message:
         )
     except (Message.DoesNotExist, ValueError, TypeError):
         raise Http404("message not found") from None
+
+
+def access_attachment(agent: Agent, attachment_id: int) -> Attachment:
+    """A file, through its message's conversation."""
+    try:
+        return Attachment.objects.get(
+            pk=attachment_id, message__conversation__in=visible_conversations(agent)
+        )
+    except (Attachment.DoesNotExist, ValueError, TypeError):
+        raise Http404("attachment not found") from None
+
+
+def merged_into(agent: Agent, conversation_id: int) -> Conversation | None:
+    """Where a conversation of the agent's teams was merged (following merges), so old links still lead
+    somewhere; None when it was not merged or is not theirs."""
+    teams = None if agent.is_admin else agent.teams.all()
+    seen: set[int] = set()
+    current = conversation_id
+    while current not in seen:
+        seen.add(current)
+        found = Conversation.objects.filter(pk=current).values("merged_into", "team").first()
+        if found is None or (teams is not None and not teams.filter(pk=found["team"]).exists()):
+            return None
+        if found["merged_into"] is None:
+            return access_conversation(agent, current) if current != conversation_id else None
+        current = found["merged_into"]
+    return None

@@ -4,17 +4,21 @@ log. HTML from outside is sanitised here, before it is stored."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 
 import nh3
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from humanly.conversations import search
-from humanly.conversations.models import Conversation, Message
+from humanly.conversations.attachments import check, content_type_of, safe_name
+from humanly.conversations.models import Attachment, Conversation, Message
 from humanly.desk.audit import record
 from humanly.people.actions import do_find_or_create_customer
-from humanly.people.models import Agent, Team
+from humanly.people.models import Agent, Customer, Team
 from humanly.workers.tasks import enqueue
 
 # What survives of a customer's HTML: text formatting, lists, links and tables; never scripts, styles,
@@ -72,6 +76,39 @@ def do_receive(
 
 
 @transaction.atomic
+def do_start(
+    agent: Agent,
+    team: Team,
+    customer: Customer,
+    text: str,
+    *,
+    subject: str = "",
+    tags: Sequence[str] = (),
+    priority: int = Conversation.Priority.NORMAL,
+    assignee: Agent | None = None,
+    channel: str = "email",
+) -> Conversation:
+    """A conversation the agent starts (outbound), opened by their reply ``text`` to ``customer``."""
+    if priority not in Conversation.Priority.values:
+        raise ValueError(f"unknown priority {priority!r}")
+    if assignee is not None and not _may_be_assigned(assignee, team.pk):
+        raise ValueError("the assignee is not in this conversation's team")
+    customer.teams.add(team)
+    conversation = Conversation.objects.create(
+        team=team,
+        customer=customer,
+        subject=subject[:300],
+        channel=channel,
+        priority=priority,
+        assignee=assignee,
+        tags=_tags(tags),
+    )
+    record(agent, "conversation.started", conversation, customer=customer.pk, channel=channel)
+    do_reply(agent, conversation, text)  # refuses an empty text, which undoes the whole start
+    return conversation
+
+
+@transaction.atomic
 def do_reply(agent: Agent, conversation: Conversation, text: str, *, note: bool = False) -> Message:
     """A reply to the customer (``note=True``: an internal note only agents see)."""
     if not text.strip():
@@ -88,11 +125,7 @@ def do_reply(agent: Agent, conversation: Conversation, text: str, *, note: bool 
 
 @transaction.atomic
 def do_assign(agent: Agent, conversation: Conversation, assignee: Agent | None) -> Conversation:
-    if (
-        assignee is not None
-        and not assignee.is_admin
-        and not assignee.teams.filter(pk=conversation.team_id).exists()
-    ):
+    if assignee is not None and not _may_be_assigned(assignee, conversation.team_id):
         raise ValueError("the assignee is not in this conversation's team")
     conversation.assignee = assignee
     conversation.save(update_fields=["assignee", "updated"])
@@ -112,7 +145,7 @@ def do_set_status(agent: Agent, conversation: Conversation, status: str) -> Conv
 
 @transaction.atomic
 def do_tag(agent: Agent, conversation: Conversation, tags: Sequence[str]) -> Conversation:
-    conversation.tags = sorted({t.strip().lower()[:40] for t in tags if t.strip()})
+    conversation.tags = _tags(tags)
     conversation.save(update_fields=["tags", "updated"])
     record(agent, "conversation.tagged", conversation, tags=conversation.tags)
     return conversation
@@ -159,3 +192,53 @@ def do_split(agent: Agent, conversation: Conversation, first: Message) -> Conver
     search.refresh(conversation)
     search.refresh(new)
     return new
+
+
+@transaction.atomic
+def do_attach(agent: Agent | None, message: Message, upload: UploadedFile) -> Attachment:
+    """Store ``upload`` on ``message``: under a random name in MEDIA_ROOT, with a safe display name and a
+    content type checked against the bytes (see attachments.py). Files on a reply or a note are their
+    author's to add; files on an inbound message come from the customer, through an integration."""
+    if message.kind != Message.Kind.INBOUND and agent is not None and message.author_id != agent.pk:
+        raise ValueError("only its author can add files to a reply or a note")
+    size = check(upload, settings.MAX_UPLOAD_BYTES)
+    name = safe_name(upload.name or "")
+    upload.seek(0)
+    head = upload.read(512)
+    upload.seek(0)
+    attachment = Attachment(
+        message=message,
+        filename=name,
+        content_type=content_type_of(name, upload.content_type, head),
+        size=size,
+    )
+    attachment.file.save(secrets.token_hex(16), upload, save=False)
+    try:
+        attachment.save()
+        record(agent, "message.attached", attachment, message=message.pk, filename=name, size=size)
+    except Exception:
+        attachment.file.delete(save=False)  # no file on disk without its row
+        raise
+    return attachment
+
+
+def do_attach_all(agent: Agent | None, message: Message, uploads: Sequence[UploadedFile]) -> list[Attachment]:
+    """Store every file of ``uploads`` on ``message``, or none of them (what was written is removed)."""
+    stored: list[Attachment] = []
+    try:
+        with transaction.atomic():
+            for upload in uploads:
+                stored.append(do_attach(agent, message, upload))
+    except Exception:
+        for attachment in stored:  # their rows were rolled back: the files go too
+            attachment.file.delete(save=False)
+        raise
+    return stored
+
+
+def _tags(tags: Sequence[str]) -> list[str]:
+    return sorted({t.strip().lower()[:40] for t in tags if t.strip()})
+
+
+def _may_be_assigned(agent: Agent, team_id: int) -> bool:
+    return agent.is_admin or agent.teams.filter(pk=team_id).exists()

@@ -81,3 +81,19 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=120)
     size = models.PositiveBigIntegerField()
     file = models.FileField(upload_to="attachments/%Y/%m/")
+
+
+class Presence(models.Model):
+    """Who has a conversation open now, and who is typing in it: the page says so to the others, so two
+    people do not answer the same customer at once. A row is refreshed while the page is open."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="presence")
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="presence")
+    seen = models.DateTimeField()
+    typing_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "agent"], name="one_presence_per_agent")
+        ]
+        indexes = [models.Index(fields=["conversation", "seen"])]

@@ -6,7 +6,7 @@ that does not exist and one that is not yours, so ids reveal nothing.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from humanly.people.models import Agent, Customer, Team
@@ -28,3 +28,11 @@ def access_customer(agent: Agent, customer_id: int) -> Customer:
         return visible_customers(agent).get(pk=customer_id)
     except (Customer.DoesNotExist, ValueError, TypeError):
         raise Http404("customer not found") from None
+
+
+def customer_matches(customers: QuerySet[Customer], query: str) -> QuerySet[Customer]:
+    """Those of ``customers`` whose name or any address or handle contains ``query`` (any case)."""
+    query = query.strip()
+    if not query:
+        return customers
+    return customers.filter(Q(name__icontains=query) | Q(identities__value__icontains=query)).distinct()

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth
 from django.urls import path
 
-from humanly.web import views
+from humanly.web import files, people, views
 
 app_name = "web"
 urlpatterns = [
@@ -17,8 +17,17 @@ urlpatterns = [
     path("conversations/<int:conversation_id>", views.conversation, name="conversation"),
     path("conversations/<int:conversation_id>/reply", views.reply, name="reply"),
     path("conversations/<int:conversation_id>/update", views.update, name="update"),
+    path("conversations/<int:conversation_id>/presence", views.present, name="presence"),
+    path("conversations/<int:conversation_id>/merge", views.merge, name="merge"),
+    path("conversations/<int:conversation_id>/split", views.split, name="split"),
     path("customers/<int:customer_id>", views.customer, name="customer"),
+    path("customers/<int:customer_id>/merge", views.merge_customer, name="merge-customer"),
     path("knowledge", views.knowledge, name="knowledge"),
     path("knowledge/new", views.article_form, name="new-article"),
     path("knowledge/<int:article_id>", views.article_form, name="article"),
+    path("attachments/<int:pk>", files.attachment, name="attachment"),
+    path("account", people.account, name="account"),
+    path("settings/teams", people.teams, name="teams"),
+    path("settings/agents", people.agents, name="agents"),
+    path("settings/agents/<int:agent_id>", people.agent, name="agent"),
 ]

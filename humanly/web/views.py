@@ -6,21 +6,33 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from humanly.conversations import search
-from humanly.conversations.access import access_conversation, visible_conversations
-from humanly.conversations.actions import do_assign, do_reply, do_set_status, do_tag
+from humanly.conversations import presence, search
+from humanly.conversations.access import access_conversation, merged_into, visible_conversations
+from humanly.conversations.actions import (
+    do_assign,
+    do_attach_all,
+    do_merge,
+    do_reply,
+    do_set_status,
+    do_split,
+    do_tag,
+)
+from humanly.conversations.attachments import MAX_FILES, refusals
 from humanly.conversations.models import Conversation, Message
 from humanly.knowledge.access import access_article, visible_articles
 from humanly.knowledge.actions import do_delete_article, do_save_article
 from humanly.knowledge.models import Article
-from humanly.people.access import access_customer, teams_of
+from humanly.people.access import access_customer, customer_matches, teams_of, visible_customers
+from humanly.people.actions import do_merge_customers, do_update_customer
 from humanly.people.models import Agent
 
 PAGE = 50
@@ -99,27 +111,58 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
-    agent = _agent(request)
-    found = access_conversation(agent, conversation_id)
+def _conversation_page(request: HttpRequest, agent: Agent, found: Conversation, **extra: Any) -> HttpResponse:
     messages = list(found.messages.select_related("author").prefetch_related("attachments"))
     latest = next((m for m in reversed(messages) if m.kind == Message.Kind.INBOUND and m.reading), None)
     teammates = Agent.objects.filter(
         Q(teams=found.team) | Q(role=Agent.Role.ADMIN), is_active=True
     ).distinct()
+    # What this conversation could be merged into: the same customer's other conversations in the team.
+    siblings = (
+        visible_conversations(agent)
+        .filter(customer=found.customer_id, team=found.team_id, merged_into__isnull=True)
+        .exclude(pk=found.pk)
+        .order_by("-updated")[:20]
+    )
+    presence.touch(agent, found)
     return render(
         request,
         "web/conversation.html",
         {
             "conversation": found,
             "messages": messages,
+            "last": messages[-1].pk if messages else 0,
             "reading": latest.reading if latest else None,
             "upset": sorted(UPSET),
             "teammates": teammates.order_by("username"),
             "statuses": Conversation.Status,
+            "max_upload_mb": settings.MAX_UPLOAD_BYTES // 1_048_576,
+            "siblings": siblings,
+            "others": presence.others(agent, found),
+            **extra,
         },
     )
+
+
+@login_required
+def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    agent = _agent(request)
+    try:
+        found = access_conversation(agent, conversation_id)
+    except Http404:
+        moved = merged_into(agent, conversation_id)  # an old link: its messages live on elsewhere
+        if moved is None:
+            raise
+        return redirect("web:conversation", conversation_id=moved.pk)
+    return _conversation_page(request, agent, found)
+
+
+def _since(agent: Agent, found: Conversation, last: str) -> list[Message]:
+    """Messages that arrived after the page showed message ``last``, from anyone but ``agent`` (no notes)."""
+    if not last.isdigit():
+        return []
+    newer = found.messages.filter(pk__gt=int(last)).exclude(kind=Message.Kind.NOTE).exclude(author=agent)
+    return list(newer.select_related("author"))
 
 
 @login_required
@@ -128,9 +171,78 @@ def reply(request: HttpRequest, conversation_id: int) -> HttpResponse:
     agent = _agent(request)
     found = access_conversation(agent, conversation_id)
     text = request.POST.get("text", "")
-    if text.strip():
-        do_reply(agent, found, text, note=request.POST.get("kind") == "note")
+    note = request.POST.get("kind") == "note"
+    files = request.FILES.getlist("files")
+    if not text.strip():
+        return redirect("web:conversation", conversation_id=found.pk)
+    # Someone else answered, or the customer wrote again, while this reply was being written: show what
+    # came, keep the words, and let the agent decide. A note never waits.
+    arrived = [] if note else _since(agent, found, request.POST.get("last", ""))
+    if arrived:
+        return _conversation_page(request, agent, found, arrived=arrived, kept=text, refiled=bool(files))
+    if len(files) > MAX_FILES:
+        return _conversation_page(
+            request, agent, found, problem=f"{len(files)} files: at most {MAX_FILES} at once.", kept=text
+        )
+    refused = refusals(files, settings.MAX_UPLOAD_BYTES)  # every file is checked before anything is stored
+    if refused:
+        problem = "Nothing was sent. " + "; ".join(f"{name}: {exc}" for name, exc in refused) + "."
+        return _conversation_page(request, agent, found, problem=problem, kept=text, refiled=True)
+    with transaction.atomic():  # the reply and its files together, or nothing
+        message = do_reply(agent, found, text, note=note)
+        do_attach_all(agent, message, files)
     return redirect("web:conversation", conversation_id=found.pk)
+
+
+@login_required
+@require_POST
+def present(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    """The page is still open (and the agent is typing): answers who else is here, and what is new."""
+    agent = _agent(request)
+    found = access_conversation(agent, conversation_id)
+    presence.touch(agent, found, typing=request.POST.get("typing") == "1")
+    return render(
+        request,
+        "web/presence.html",
+        {
+            "others": presence.others(agent, found),
+            "arrived": _since(agent, found, request.POST.get("last", "")),
+            "conversation": found,
+        },
+    )
+
+
+@login_required
+@require_POST
+def merge(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    """Merge this conversation into another of the same team; its messages move there."""
+    agent = _agent(request)
+    found = access_conversation(agent, conversation_id)
+    into = request.POST.get("into", "").lstrip("#")
+    target = access_conversation(agent, int(into)) if into.isdigit() else None
+    try:
+        if target is None:
+            raise ValueError("choose the conversation to merge into")
+        do_merge(agent, target, found)
+    except ValueError as exc:
+        return _conversation_page(request, agent, found, problem=str(exc))
+    return redirect("web:conversation", conversation_id=target.pk)
+
+
+@login_required
+@require_POST
+def split(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    """A new conversation from one message on."""
+    agent = _agent(request)
+    found = access_conversation(agent, conversation_id)
+    first = found.messages.filter(pk=request.POST.get("message") or 0).first()
+    try:
+        if first is None:
+            raise ValueError("that message is not in this conversation")
+        new = do_split(agent, found, first)
+    except ValueError as exc:
+        return _conversation_page(request, agent, found, problem=str(exc))
+    return redirect("web:conversation", conversation_id=new.pk)
 
 
 @login_required
@@ -156,14 +268,55 @@ def update(request: HttpRequest, conversation_id: int) -> HttpResponse:
 def customer(request: HttpRequest, customer_id: int) -> HttpResponse:
     agent = _agent(request)
     person = access_customer(agent, customer_id)
+    saved = problem = ""
+    if request.method == "POST":
+        do_update_customer(
+            agent,
+            person,
+            name=request.POST.get("name", person.name),
+            notes=request.POST.get("notes", person.notes),
+            preferences=request.POST.get("preferences", "\n".join(person.preferences)).splitlines(),
+        )
+        saved = "Saved."
     conversations = (
-        visible_conversations(agent).filter(customer=person).select_related("team").order_by("-updated")
+        visible_conversations(agent)
+        .filter(customer=person, merged_into__isnull=True)
+        .select_related("team", "assignee")
+        .order_by("-updated")
+    )
+    # Looking for the same person under another address, to merge.
+    query = request.GET.get("same", "").strip()[:200]
+    candidates = (
+        customer_matches(visible_customers(agent), query)
+        .exclude(pk=person.pk)
+        .prefetch_related("identities")[:10]
+        if query
+        else []
     )
     return render(
         request,
         "web/customer.html",
-        {"customer": person, "identities": person.identities.all(), "conversations": conversations},
+        {
+            "customer": person,
+            "identities": person.identities.all(),
+            "conversations": conversations,
+            "same": query,
+            "candidates": candidates,
+            "saved": saved,
+            "problem": problem,
+        },
     )
+
+
+@login_required
+@require_POST
+def merge_customer(request: HttpRequest, customer_id: int) -> HttpResponse:
+    """Another profile of the same person is merged into this one: nothing of it is lost."""
+    agent = _agent(request)
+    keep = access_customer(agent, customer_id)
+    other = access_customer(agent, int(request.POST.get("other", "0") or 0))
+    do_merge_customers(agent, keep, other)
+    return redirect("web:customer", customer_id=keep.pk)
 
 
 # --- knowledge ---------------------------------------------------------------------------------------

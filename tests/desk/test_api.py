@@ -11,8 +11,9 @@ from django.test import Client
 from humanly.api.models import Token
 from humanly.api.v1 import api
 from humanly.conversations.actions import do_receive
-from humanly.conversations.models import Message
-from humanly.people.models import Agent, Team
+from humanly.conversations.models import Conversation, Message
+from humanly.desk.models import AuditEvent
+from humanly.people.models import Agent, Customer, Identity, Team
 
 pytestmark = pytest.mark.django_db
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
@@ -193,3 +194,139 @@ def test_an_oversized_body_is_refused_with_a_clear_message(setup, settings) -> N
     assert "the most this desk accepts" in _json(response)["error"]["message"]
     page = setup["client"].post("/signin", {"username": "x" * 5000})
     assert page.status_code == 413
+
+
+def _post(client, url: str, body: dict) -> tuple[int, dict]:  # type: ignore[no-untyped-def, type-arg]
+    response = client.post(url, body, content_type="application/json")
+    return response.status_code, _json(response)
+
+
+def test_customers_are_listed_searched_and_created_in_your_teams(setup) -> None:  # type: ignore[no-untyped-def]
+    client, mine, theirs = setup["client"], setup["mine"], setup["theirs"]
+    ana, bo = mine.conversation.customer_id, theirs.conversation.customer_id
+    assert [c["id"] for c in _json(client.get("/api/v1/customers"))] == [ana]
+    status, dee = _post(
+        client,
+        "/api/v1/customers",
+        {
+            "team": "support",
+            "name": "Dee Jones",
+            "identities": [
+                {"kind": "email", "value": " Dee@Example.COM "},
+                {"kind": "handle", "value": "@dee"},
+            ],
+            "notes": "Prefers mornings.",
+        },
+    )
+    assert status == 201, dee
+    assert (dee["name"], dee["notes"]) == ("Dee Jones", "Prefers mornings.")
+    assert sorted(dee["identities"]) == ["email:dee@example.com", "handle:@dee"]
+    assert AuditEvent.objects.filter(action="customer.created", object_id=str(dee["id"])).exists()
+
+    def listed(query: str = "") -> list[int]:
+        return [c["id"] for c in _json(client.get(f"/api/v1/customers{query}"))]
+
+    assert listed() == [dee["id"], ana]  # newest first
+    assert listed("?q=JONES") == [dee["id"]]
+    assert listed("?q=@DEE") == [dee["id"]]
+    assert listed("?q=example.com") == [dee["id"], ana]
+    assert listed("?q=bo@example") == []  # another team's customer is never listed
+    assert listed("?page=2") == []
+    assert client.get(f"/api/v1/customers/{bo}").status_code == 404
+
+
+def test_an_identity_already_taken_is_a_conflict_and_creates_nothing(setup) -> None:  # type: ignore[no-untyped-def]
+    client, mine = setup["client"], setup["mine"]
+    before = Customer.objects.count()
+    status, body = _post(
+        client,
+        "/api/v1/customers",
+        {
+            "name": "Ana again",
+            "identities": [
+                {"kind": "handle", "value": "@ana"},
+                {"kind": "email", "value": "ANA@example.com"},
+            ],
+        },
+    )
+    assert status == 409
+    assert body["error"]["code"] == "identity_taken"
+    assert body["error"]["details"] == {
+        "identity": "email:ana@example.com",
+        "customer": mine.conversation.customer_id,
+    }
+    # Someone else's customer: still a conflict (identities are unique), but their id is not given away.
+    status, body = _post(
+        client, "/api/v1/customers", {"identities": [{"kind": "email", "value": "bo@example.com"}]}
+    )
+    assert (status, body["error"]["details"]) == (409, {"identity": "email:bo@example.com"})
+    assert Customer.objects.count() == before
+    assert not Identity.objects.filter(value="@ana").exists()
+    assert _post(client, "/api/v1/customers", {"team": "sales", "name": "Cy"})[0] == 404
+    assert _post(client, "/api/v1/customers", {"name": " "})[0] == 400
+    assert _post(client, "/api/v1/customers", {"identities": [{"kind": "fax", "value": "1"}]})[0] == 422
+
+
+def test_an_agent_starts_a_conversation(setup) -> None:  # type: ignore[no-untyped-def]
+    client, mine, agent = setup["client"], setup["mine"], setup["agent"]
+    status, started = _post(
+        client,
+        "/api/v1/conversations",
+        {
+            "team": "support",
+            "customer": mine.conversation.customer_id,
+            "subject": "Your refund",
+            "text": "Hi Ana, your refund is on its way.",
+            "tags": ["Refund", " billing "],
+            "priority": 2,
+            "assignee": "jordan",
+        },
+    )
+    assert status == 201, started
+    assert (started["status"], started["priority"], started["assignee"]) == ("waiting", 2, "jordan")
+    assert started["tags"] == ["billing", "refund"]
+    assert [(m["kind"], m["author"], m["text"]) for m in started["messages"]] == [
+        ("reply", "jordan", "Hi Ana, your refund is on its way.")
+    ]
+    event = AuditEvent.objects.get(action="conversation.started")
+    assert (event.actor, event.object_id) == (agent, str(started["id"]))
+    assert started["id"] in [c["id"] for c in _json(client.get("/api/v1/conversations"))]
+
+    status, new = _post(
+        client,
+        "/api/v1/conversations",
+        {
+            "team": "support",
+            "identity": {"kind": "email", "value": "eve@example.com"},
+            "name": "Eve",
+            "text": "Hello Eve",
+        },
+    )
+    assert status == 201, new
+    assert (new["customer"]["name"], new["customer"]["identities"]) == ("Eve", ["email:eve@example.com"])
+
+
+def test_starting_a_conversation_is_refused_outside_your_teams(setup) -> None:  # type: ignore[no-untyped-def]
+    client, mine, theirs = setup["client"], setup["mine"], setup["theirs"]
+    ana, bo = mine.conversation.customer_id, theirs.conversation.customer_id
+    start = {"team": "support", "customer": ana, "text": "Hello"}
+    before = Conversation.objects.count()
+    assert _post(client, "/api/v1/conversations", start | {"team": "sales"})[0] == 404
+    assert _post(client, "/api/v1/conversations", start | {"customer": bo})[0] == 404
+    kim = Agent.objects.create_user("kim", password="a-long-password-2")
+    kim.teams.add(theirs.conversation.team)
+    status, body = _post(client, "/api/v1/conversations", start | {"assignee": "kim"})
+    assert (status, body["error"]["code"]) == (400, "invalid_input")
+    # Refused after the customer was found or created: the new customer is undone too.
+    new = {
+        "team": "support",
+        "identity": {"kind": "email", "value": "fay@example.com"},
+        "text": "Hi",
+        "assignee": "kim",
+    }
+    assert _post(client, "/api/v1/conversations", new)[0] == 400
+    assert not Identity.objects.filter(value="fay@example.com").exists()
+    both = start | {"identity": {"kind": "email", "value": "x@example.com"}}
+    assert _post(client, "/api/v1/conversations", both)[0] == 422
+    assert _post(client, "/api/v1/conversations", start | {"text": ""})[0] == 422
+    assert Conversation.objects.count() == before
