@@ -12,6 +12,7 @@ never prints, and never reaches the network.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from humanly.engine.analyzer import MODELS, Analyzer
 from humanly.engine.compose import DraftContext, compose, query
 from humanly.engine.drafting import finish
 from humanly.engine.encoder import FloatArray
-from humanly.engine.intents import CatalogueError
+from humanly.engine.intents import CatalogueError, IntentDefinition, parse_intents
 from humanly.engine.knowledge import Article, Hit, KnowledgeBase, KnowledgeError, Passage
 from humanly.engine.llm import LLMConfig, LLMError, chat_client, polish
 from humanly.engine.playbook import PLAYBOOK_TOKENS, Playbook, last_customer_text
@@ -71,6 +72,7 @@ __all__ = [
     "Gap",
     "Hit",
     "Intent",
+    "IntentDefinition",
     "KnowledgeBase",
     "KnowledgeError",
     "LLMConfig",
@@ -102,6 +104,22 @@ class Engine:
         self._tone = ToneModel(MODELS, encoder=self._analyzer.encoder, threads=threads)
         self._playbook = Playbook(MODELS)
         self._complete = chat_client(llm) if llm is not None else None
+
+    def with_business(
+        self, *, intents: Sequence[IntentDefinition] = (), llm: LLMConfig | None = None
+    ) -> Engine:
+        """A light view of this engine for one business: every loaded model is shared (nothing is loaded
+        again), with ``intents`` added to the catalogue and ``llm`` as the language model for drafts.
+
+        The intents are checked as an intents file is (``CatalogueError``); one named like a built-in
+        intent replaces it. Only their examples and descriptions are encoded, once, when the view is made.
+        ``llm=None`` keeps this engine's language model (or none). This engine is unchanged."""
+        checked = parse_intents(intents)
+        view = copy.copy(self)
+        view._analyzer = self._analyzer.with_intents(checked)
+        if llm is not None:
+            view._complete = chat_client(llm)
+        return view
 
     def analyze(self, message: str | bytes) -> Analysis:
         """Read one customer message (plain text or an HTML mail body)."""
@@ -221,6 +239,10 @@ class Engine:
             and not context.thread  # a first message from someone grieving never meets a limit
         ):
             reading = dataclasses.replace(reading, stage="calm", reasons=(*reading.reasons, "grief"))
+        if context.stage is not None and context.stage != reading.stage:
+            reading = dataclasses.replace(
+                reading, stage=context.stage, reasons=(*reading.reasons, "asked for")
+            )
         kb = context.knowledge
         hits: list[list[Hit]] = []
         vectors: FloatArray | None = None

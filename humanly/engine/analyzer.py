@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from humanly.engine import text as textmod
 from humanly.engine.asks import find_asks
 from humanly.engine.emotions import EmotionModel, Sentiment
 from humanly.engine.encoder import Encoder
-from humanly.engine.intents import CATALOGUE, IntentMatcher, load_catalogue, merge
+from humanly.engine.intents import CATALOGUE, IntentDefinition, IntentMatcher, load_catalogue, merge
 from humanly.engine.language import LanguageDetector
 from humanly.engine.signals import escalation, needs, read_signals
 from humanly.engine.types import Analysis, Ask, Intent
@@ -100,6 +101,15 @@ class Analyzer:
         self.intents = IntentMatcher(
             definitions, lambda s: self.encoder.encode(s).vectors, self.encoder.fingerprint
         )
+
+    def with_intents(self, extra: Sequence[IntentDefinition]) -> Analyzer:
+        """A view sharing every model of this analyzer, with ``extra`` intents merged into its catalogue
+        (only their sentences are encoded); this analyzer is unchanged."""
+        view = copy.copy(self)
+        view.intents = self.intents.extended(
+            extra, lambda s: self.encoder.encode(s).vectors, self.encoder.fingerprint
+        )
+        return view
 
     def analyze_many(self, messages: Sequence[str | bytes]) -> list[Analysis]:
         cleaned = [textmod.clean(m) for m in messages]

@@ -52,13 +52,15 @@ GAP_CHARS = 110
 @dataclass(frozen=True)
 class DraftContext:
     """What a draft may draw on besides the message: the conversation before it (oldest first), the
-    customer's profile, the business's voice, the knowledge base and the agent's instruction."""
+    customer's profile, the business's voice, the knowledge base and the agent's instruction. ``stage``
+    is the playbook stage the agent asked for (a boundary, a graceful exit); None lets the playbook decide."""
 
     thread: tuple[Turn, ...] = ()
     profile: Profile = field(default_factory=Profile)
     voice: Voice = field(default_factory=Voice)
     knowledge: KnowledgeBase | None = None
     instruction: str = ""
+    stage: Stage | None = None
 
 
 @dataclass(frozen=True)

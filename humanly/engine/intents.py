@@ -15,7 +15,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,24 +66,60 @@ def load_catalogue(path: Path) -> list[IntentDefinition]:
     entries = data.get("intent") or data.get("intents") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise CatalogueError(f"{path}: expected a list of intents under 'intent' (TOML) or 'intents' (YAML)")
-    definitions = []
-    for n, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict):
-            raise CatalogueError(f"{path}: intent {n} is not a table")
-        name = str(entry.get("name") or "").strip()
-        examples = tuple(str(e).strip() for e in entry.get("examples") or () if str(e).strip())
-        if not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", name):
-            raise CatalogueError(f"{path}: intent {n}: name must be lower_snake_case, got {name!r}")
-        if not examples:
-            raise CatalogueError(f"{path}: intent {name!r} needs at least one example sentence")
-        definitions.append(
-            IntentDefinition(
-                name=name,
-                description=str(entry.get("description") or "").strip(),
-                examples=examples,
-                keywords=tuple(str(k).lower() for k in entry.get("keywords") or ()),
-            )
+    return parse_intents(entries, where=str(path))
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    """A list of sentences or words (one string counts as one), trimmed, the empty ones left out."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else [value]
+    return tuple(text for text in (str(item).strip() for item in items) if text)
+
+
+def parse_intent(entry: object, *, where: str = "", n: int = 0) -> IntentDefinition:
+    """One intent from a table of ``name``, ``description``, ``examples`` and ``keywords`` (or an
+    ``IntentDefinition`` to check), checked as an intents file is. ``where`` (the file) and ``n`` (the
+    entry's place in it) begin each ``CatalogueError`` message when given."""
+    at = f"{where}: " if where else ""
+    if isinstance(entry, IntentDefinition):
+        entry = {
+            "name": entry.name,
+            "description": entry.description,
+            "examples": list(entry.examples),
+            "keywords": list(entry.keywords),
+        }
+    if not isinstance(entry, Mapping):
+        raise CatalogueError(f"{at}intent {n} is not a table" if n else f"{at}an intent is not a table")
+    name = str(entry.get("name") or "").strip()
+    examples = _texts(entry.get("examples"))
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", name):
+        position = f"intent {n}: " if n else ""
+        raise CatalogueError(f"{at}{position}name must be lower_snake_case, got {name!r}")
+    if name == LONG_STORY:
+        raise CatalogueError(
+            f"{at}intent {name!r}: the name is the engine's own (a long message with no ask)"
         )
+    if not examples:
+        raise CatalogueError(f"{at}intent {name!r} needs at least one example sentence")
+    return IntentDefinition(
+        name=name,
+        description=str(entry.get("description") or "").strip(),
+        examples=examples,
+        keywords=tuple(k.lower() for k in _texts(entry.get("keywords"))),
+    )
+
+
+def parse_intents(entries: Sequence[object], *, where: str = "") -> list[IntentDefinition]:
+    """Intents from tables (or ``IntentDefinition``s), each checked by ``parse_intent``; a name given
+    twice is refused."""
+    definitions: list[IntentDefinition] = []
+    for n, entry in enumerate(entries, 1):
+        definition = parse_intent(entry, where=where, n=n)
+        if any(d.name == definition.name for d in definitions):
+            at = f"{where}: " if where else ""
+            raise CatalogueError(f"{at}intent {definition.name!r} is given twice")
+        definitions.append(definition)
     return definitions
 
 
@@ -101,6 +137,12 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "humanly"
 
 
+def _sentences(definitions: Sequence[IntentDefinition]) -> tuple[list[str], npt.NDArray[np.int64]]:
+    """Every example and description, and which definition each belongs to."""
+    pairs = [(s, i) for i, d in enumerate(definitions) for s in (*d.examples, d.description) if s]
+    return [s for s, _ in pairs], np.asarray([i for _, i in pairs], dtype=np.int64)
+
+
 class IntentMatcher:
     def __init__(
         self,
@@ -109,17 +151,47 @@ class IntentMatcher:
         model_id: str,
     ) -> None:
         """``model_id`` identifies the encoder's weights: cached example vectors are keyed on it."""
+        sentences, owners = _sentences(definitions)
+        self._set(definitions, owners, self._example_vectors(sentences, encode, model_id))
+
+    def _set(
+        self, definitions: Sequence[IntentDefinition], owners: npt.NDArray[np.int64], vectors: FloatArray
+    ) -> None:
         self.definitions = list(definitions)
-        sentences = [s for d in self.definitions for s in (*d.examples, d.description) if s]
-        owners = [i for i, d in enumerate(self.definitions) for s in (*d.examples, d.description) if s]
-        self._owners = np.asarray(owners, dtype=np.int64)
-        self._vectors = self._example_vectors(sentences, encode, model_id)
+        self._owners = owners
+        self._vectors = vectors
         self._keywords = [
             re.compile(r"\b(?:" + "|".join(re.escape(k) for k in d.keywords) + r")\b", re.IGNORECASE)
             if d.keywords
             else None
             for d in self.definitions
         ]
+
+    def extended(
+        self,
+        extra: Sequence[IntentDefinition],
+        encode: Callable[[list[str]], FloatArray],
+        model_id: str,
+    ) -> IntentMatcher:
+        """A new matcher: this catalogue with ``extra`` merged in (as ``merge`` does: a same name replaces).
+        Only the sentences of ``extra`` are encoded; the rest keep this matcher's vectors. This matcher is
+        unchanged."""
+        if not extra:
+            return self
+        replaced = {d.name for d in extra}
+        kept = [i for i, d in enumerate(self.definitions) if d.name not in replaced]
+        rows = np.isin(self._owners, kept)
+        renumbered = np.full(len(self.definitions), -1, dtype=np.int64)
+        renumbered[kept] = np.arange(len(kept), dtype=np.int64)
+        sentences, owners = _sentences(extra)
+        vectors = self._example_vectors(sentences, encode, model_id)
+        matcher = IntentMatcher.__new__(IntentMatcher)
+        matcher._set(
+            [self.definitions[i] for i in kept] + list(extra),
+            np.concatenate([renumbered[self._owners[rows]], owners + len(kept)]),
+            np.concatenate([self._vectors[rows], vectors]) if rows.any() else vectors,
+        )
+        return matcher
 
     @staticmethod
     def _example_vectors(

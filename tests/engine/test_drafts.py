@@ -227,3 +227,15 @@ def test_the_customer_s_preferences_and_history_are_honoured(engine, demo) -> No
     remembered = _draft(engine, demo, again, profile=Profile(history=("2026-11-20: certificate missing",)))
     assert "won't need to explain it again" in remembered.text
     assert "won't need to explain" not in _draft(engine, demo, again).text
+
+
+def test_the_agent_can_ask_for_a_boundary_or_a_graceful_exit(engine, demo) -> None:  # type: ignore[no-untyped-def]
+    message = "This is the third time I've asked. Your course is useless and so is your support."
+    import dataclasses
+
+    decided = engine.draft_reply(message, demo)
+    exit_ = engine.draft_reply(message, dataclasses.replace(demo, stage="graceful_exit"))
+    assert decided.stage != "graceful_exit"
+    assert exit_.stage == "graceful_exit"
+    assert "door stays open" in exit_.text
+    assert engine.check_reply(exit_.text, message).findings == ()

@@ -167,3 +167,33 @@ def test_a_real_local_server_answers(engine) -> None:  # type: ignore[no-untyped
         engine._complete = None
     assert draft.backend == "llm" or "could not be reached" not in " ".join(draft.notes)
     assert engine.check_reply(draft.text, "Do you have captions on the videos?").verdict == "send"
+
+
+def test_a_redirect_is_refused_so_the_key_never_travels_elsewhere() -> None:
+    import http.server
+    import threading
+
+    seen: list[str] = []
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(self.headers.get("Authorization", ""))
+            self.send_response(307)
+            self.send_header("Location", f"http://127.0.0.1:{self.server.server_port}/elsewhere")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        ask = chat_client(
+            LLMConfig(url=f"http://127.0.0.1:{server.server_port}/v1", key="sk-secret", timeout=5)
+        )
+        with pytest.raises(LLMError, match="HTTP 307"):
+            ask([{"role": "user", "content": "hi"}])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert seen == ["Bearer sk-secret"]  # asked once, never followed
