@@ -1,8 +1,10 @@
 """The desk's pages at size: 100,000 conversations and 400,000 messages, on SQLite or PostgreSQL.
 
-Builds a database from nothing (invented rows, no shared data needed), then times the inbox and the
-conversation page through Django's test client, signed in as an agent of one team, warm, one request at
-a time, and counts each page's database queries (a fixed number whatever the size is the point).
+Builds a database from nothing (invented rows, no shared data needed, with the labels of each
+conversation's latest reading), then times the inbox (plain and filtered by the reading), the
+conversation page and the customer page through Django's test client, signed in as an agent of one team,
+warm, one request at a time, and counts each page's database queries (a fixed number whatever the size is
+the point).
 
 Usage: python benchmarks/desk_speed.py [--db sqlite|postgres] [--conversations N] [--requests N]
 PostgreSQL: a database named humanly_bench on 127.0.0.1 (created if missing; trust auth as user postgres).
@@ -53,7 +55,13 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from humanly.conversations.models import Conversation, Message  # noqa: E402
+from humanly.conversations.labels import labels_of  # noqa: E402
+from humanly.conversations.models import (  # noqa: E402
+    Conversation,
+    ConversationLabel,
+    KnownLabel,
+    Message,
+)
 from humanly.people.models import Agent, Customer, Identity, Team  # noqa: E402
 
 LINES = [
@@ -67,10 +75,49 @@ LINES = [
     "I'll be cancelling unless this is fixed this week.",
 ]
 READINGS = [
-    {"emotions": {"labels": ["annoyance"]}, "flags": ["repeat_contact"], "asks": [], "needs": ["action"]},
-    {"emotions": {"labels": ["nervousness"]}, "flags": ["urgency"], "asks": [], "needs": ["reassurance"]},
-    {"emotions": {"labels": ["gratitude"]}, "flags": [], "asks": [], "needs": []},
-    {"emotions": {"labels": ["neutral"]}, "flags": [], "asks": [], "needs": ["information"]},
+    {
+        "emotions": {"labels": ["annoyance"], "scores": {"annoyance": 0.71}},
+        "sentiment": -0.42,
+        "intents": [{"label": "delivery", "score": 0.93}],
+        "flags": ["repeat_contact"],
+        "asks": [],
+        "needs": ["action"],
+    },
+    {
+        "emotions": {"labels": ["nervousness"], "scores": {"nervousness": 0.64}},
+        "sentiment": -0.31,
+        "intents": [{"label": "billing", "score": 0.88}],
+        "flags": ["urgency"],
+        "asks": [],
+        "needs": ["reassurance"],
+    },
+    {
+        "emotions": {"labels": ["gratitude"], "scores": {"gratitude": 0.9}},
+        "sentiment": 0.81,
+        "intents": [{"label": "praise", "score": 0.97}],
+        "flags": [],
+        "asks": [],
+        "needs": [],
+    },
+    {
+        "emotions": {"labels": ["neutral"], "scores": {"neutral": 0.8}},
+        "sentiment": 0.02,
+        "intents": [{"label": "account_access", "score": 0.9}],
+        "flags": [],
+        "asks": [],
+        "needs": ["information"],
+    },
+    {
+        "emotions": {
+            "labels": ["anger", "disappointment"],
+            "scores": {"anger": 0.77, "disappointment": 0.55},
+        },
+        "sentiment": -0.74,
+        "intents": [{"label": "refund", "score": 0.98}, {"label": "cancellation", "score": 0.7}],
+        "flags": ["churn_threat"],
+        "asks": [],
+        "needs": ["action"],
+    },
 ]
 
 
@@ -112,23 +159,44 @@ def build() -> tuple[Agent, list[int]]:
         ],
         batch_size=5000,
     )
+    # Customer i writes to team i % 4 (its conversations are i, i + N/4, ...): their pages are theirs.
+    Customer.teams.through.objects.bulk_create(
+        [Customer.teams.through(customer=c, team=teams[i % 4]) for i, c in enumerate(customers)],
+        batch_size=5000,
+    )
     batch: list[Message] = []
+    # The labels of each conversation's latest reading, as the copilot writes them.
+    tags: list[ConversationLabel] = []
     for i, conversation in enumerate(conversations):
         for j in range(4):
             inbound = j % 2 == 0
+            reading = rng.choice(READINGS) if inbound else None
             batch.append(
                 Message(
                     conversation=conversation,
                     kind="inbound" if inbound else "reply",
                     author=None if inbound else agents[i % 20],
                     text=rng.choice(LINES),
-                    reading=rng.choice(READINGS) if inbound else None,
+                    reading=reading,
                 )
             )
+            if j == 2:
+                tags += [
+                    ConversationLabel(conversation=conversation, team=conversation.team, kind=k, value=v)
+                    for k, v in labels_of(reading)
+                ]
         if len(batch) >= 20000:
             Message.objects.bulk_create(batch, batch_size=5000)
-            batch = []
+            ConversationLabel.objects.bulk_create(tags, batch_size=5000)
+            batch, tags = [], []
     Message.objects.bulk_create(batch, batch_size=5000)
+    ConversationLabel.objects.bulk_create(tags, batch_size=5000)
+    KnownLabel.objects.bulk_create(
+        [KnownLabel(kind=k, value=v) for k, v in sorted({kv for r in READINGS for kv in labels_of(r)})]
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum gathers them on a live desk
     return agents[0], [c.pk for c in conversations if c.team_id == teams[0].pk]
 
 
@@ -157,11 +225,17 @@ def main() -> None:
     client = Client()
     client.force_login(agent)
     rng = random.Random(11)
+    customers = list(Customer.objects.order_by("pk").values_list("pk", flat=True))
     pages = {
         "inbox (open, all of the team)": ["/"] * REQUESTS,
         "inbox, page 20": ["/?page=20"] * REQUESTS,
         "inbox, unassigned": ["/?view=unassigned"] * REQUESTS,
+        "inbox, filtered by a feeling (anger)": ["/?emotion=anger"] * REQUESTS,
+        "inbox, feeling + topic + flag": ["/?emotion=anger&intent=refund&flag=churn_threat"] * REQUESTS,
         "conversation page": [f"/conversations/{rng.choice(mine)}" for _ in range(REQUESTS)],
+        "customer page (emotional history)": [
+            f"/customers/{customers[rng.randrange(len(customers) // 4) * 4]}" for _ in range(REQUESTS)
+        ],
         "inbox search (a customer's address)": [
             f"/?status=&q=customer{rng.randrange(CONVERSATIONS // 4)}%40" for _ in range(REQUESTS // 4)
         ],

@@ -28,6 +28,7 @@ from humanly.conversations.access import (
 from humanly.conversations.actions import do_attach_all, do_receive, do_reply, do_start
 from humanly.conversations.attachments import MAX_FILES, TooLarge, refusals, serve
 from humanly.conversations.models import Attachment, Conversation, Message
+from humanly.copilot.business import team_engine, team_voice
 from humanly.copilot.reading import engine
 from humanly.engine import DraftContext, Profile, Turn
 from humanly.knowledge.index import team_knowledge
@@ -387,9 +388,16 @@ def _article(a: Article) -> dict[str, Any]:
 
 
 @api.post("/engine/analyze", response={200: dict[str, Any], **ERRORS}, tags=["engine"])
-def analyze(request: HttpRequest, body: s.AnalyzeIn) -> dict[str, Any]:
+def analyze(
+    request: HttpRequest,
+    body: s.AnalyzeIn,
+    team: str | None = Query(  # type: ignore[type-arg]  # ninja types Query loosely
+        None, description="One of your teams (its slug): read with that team's own intents too."
+    ),
+) -> dict[str, Any]:
     """The engine's reading of one customer message (nothing is stored)."""
-    return engine().analyze(body.text).to_dict()
+    reader = team_engine(_team(_agent(request), team)) if team else engine()
+    return reader.analyze(body.text).to_dict()
 
 
 @api.post("/engine/check-reply", response={200: dict[str, Any], **ERRORS}, tags=["engine"])
@@ -400,13 +408,19 @@ def check_reply(request: HttpRequest, body: s.CheckReplyIn) -> dict[str, Any]:
 
 @api.post("/engine/draft", response={200: dict[str, Any], **ERRORS}, tags=["engine"])
 def draft(request: HttpRequest, body: s.DraftIn) -> dict[str, Any]:
-    """A suggested reply grounded in your team's knowledge (nothing is stored or sent)."""
+    """A suggested reply grounded in your team's knowledge, in its voice and with its language model when
+    it has one (nothing is stored or sent)."""
     team = _team(_agent(request), body.team)
+    drafter = team_engine(team)
     profile = Profile(**body.customer.dict()) if body.customer else Profile()
     turns = tuple(Turn(t.role, t.text) for t in body.thread)
     if turns and turns[-1].role == "customer" and turns[-1].text.strip() == body.text.strip():
         turns = turns[:-1]
     context = DraftContext(
-        thread=turns, profile=profile, knowledge=team_knowledge(team, engine()), instruction=body.instruction
+        thread=turns,
+        profile=profile,
+        voice=team_voice(team),
+        knowledge=team_knowledge(team, drafter),
+        instruction=body.instruction,
     )
-    return engine().draft_reply(body.text, context).to_dict()
+    return drafter.draft_reply(body.text, context).to_dict()

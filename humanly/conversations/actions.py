@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from humanly.conversations import search
+from humanly.conversations import labels, search
 from humanly.conversations.attachments import check, content_type_of, safe_name
 from humanly.conversations.models import Attachment, Conversation, Message
 from humanly.desk.audit import record
@@ -134,6 +134,22 @@ def do_assign(agent: Agent, conversation: Conversation, assignee: Agent | None) 
 
 
 @transaction.atomic
+def do_hand_to_lead(agent: Agent, conversation: Conversation, note: str) -> Agent:
+    """Give the conversation to a lead (an admin of its team, else any admin) with a note saying why."""
+    if not note.strip():
+        raise ValueError("say in a line what the lead should know")
+    admins = Agent.objects.filter(role=Agent.Role.ADMIN, is_active=True).exclude(pk=agent.pk)
+    lead = admins.filter(teams=conversation.team_id).order_by("pk").first() or admins.order_by("pk").first()
+    if lead is None:
+        raise ValueError("there is no other admin to hand this to")
+    do_assign(agent, conversation, lead)
+    name = lead.get_full_name() or lead.username
+    do_reply(agent, conversation, f"Handed to {name}: {note.strip()}", note=True)
+    record(agent, "conversation.handed", conversation, lead=lead.pk)
+    return lead
+
+
+@transaction.atomic
 def do_set_status(agent: Agent, conversation: Conversation, status: str) -> Conversation:
     if status not in Conversation.Status.values:
         raise ValueError(f"unknown status {status!r}")
@@ -164,6 +180,9 @@ def do_merge(agent: Agent, keep: Conversation, other: Conversation) -> Conversat
     other.save(update_fields=["merged_into", "status", "updated"])
     record(agent, "conversation.merged", keep, merged=other.pk, messages=moved)
     search.refresh(keep)
+    labels.refresh(keep)  # the latest reading may have come with the other's messages
+    labels.refresh(other)  # no messages left: no labels
+    _settle(keep)
     return keep
 
 
@@ -191,7 +210,27 @@ def do_split(agent: Agent, conversation: Conversation, first: Message) -> Conver
     record(agent, "conversation.split", conversation, into=new.pk, messages=moved)
     search.refresh(conversation)
     search.refresh(new)
+    labels.refresh(conversation)
+    labels.refresh(new)
+    _settle(conversation)
+    _settle(new)
     return new
+
+
+def _settle(conversation: Conversation) -> None:
+    """After messages moved: when the customer last wrote, and how much they need an answer now (from the
+    latest reading), so the inbox keeps its order."""
+    from humanly.copilot.reading import need  # the copilot sits above conversations
+
+    latest = (
+        Message.objects.filter(conversation=conversation, kind=Message.Kind.INBOUND)
+        .order_by("-created", "-pk")
+        .values("created", "reading")
+        .first()
+    )
+    conversation.last_inbound = latest["created"] if latest else None
+    conversation.need = need(latest["reading"]) if latest and latest["reading"] else 0.0
+    conversation.save(update_fields=["last_inbound", "need", "updated"])
 
 
 @transaction.atomic

@@ -97,3 +97,47 @@ class Presence(models.Model):
             models.UniqueConstraint(fields=["conversation", "agent"], name="one_presence_per_agent")
         ]
         indexes = [models.Index(fields=["conversation", "seen"])]
+
+
+class ConversationLabel(models.Model):
+    """One label of the latest reading of a conversation's inbound messages: a feeling, an intent (shown as
+    its topic) or a flag. The inbox filters by them; they are replaced with each new reading (labels.py).
+    ``team`` is the conversation's (which never changes), so the filters' choices read one index."""
+
+    class Kind(models.TextChoices):
+        EMOTION = "emotion", "Feeling"
+        INTENT = "intent", "Topic"
+        FLAG = "flag", "Flag"
+
+    # Both lead an index below, so neither needs one of its own.
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="labels", db_index=False
+    )
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+", db_index=False)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    value = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "kind", "value"], name="one_label_per_conversation"
+            )
+        ]
+        indexes = [models.Index(fields=["team", "kind", "value", "conversation"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+class KnownLabel(models.Model):
+    """Every label ever stored on a conversation, once: what the inbox's filters may offer (each checked
+    against the agent's teams' conversations when offered). Only ever added to."""
+
+    kind = models.CharField(max_length=10, choices=ConversationLabel.Kind.choices)
+    value = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="one_known_label")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"

@@ -6,7 +6,9 @@ import functools
 from typing import Any
 
 import humanly.engine
+from humanly.conversations import labels
 from humanly.conversations.models import Conversation, Message
+from humanly.copilot.business import team_engine
 from humanly.workers.tasks import task
 
 # How strongly each sign in a reading raises the need for an answer now (the inbox sorts by need).
@@ -36,7 +38,7 @@ def need(reading: dict[str, Any]) -> float:
 def read_message(message_id: int) -> None:
     """Store the engine's reading of an inbound message, and the conversation's need."""
     message = Message.objects.select_related("conversation").get(pk=message_id, kind=Message.Kind.INBOUND)
-    analysis = engine().analyze(message.html or message.text)
+    analysis = team_engine(message.conversation.team).analyze(message.html or message.text)
     message.reading = analysis.to_dict()
     message.reading_version = analysis.version
     message.save(update_fields=["reading", "reading_version"])
@@ -45,3 +47,4 @@ def read_message(message_id: int) -> None:
     if "urgency" in analysis.flags or analysis.escalation.risk == "high":
         conversation.priority = max(conversation.priority, Conversation.Priority.HIGH)
     conversation.save(update_fields=["need", "priority", "updated"])
+    labels.refresh(conversation)  # what the inbox filters by: the labels of the latest reading

@@ -1,5 +1,6 @@
 """The desk's pages. Views validate and read through the access functions; every change goes through an
-action; nothing here calls the engine (readings are stored by the copilot)."""
+action. Readings are stored by the copilot's task; the only engine call here is the tone check that gives
+a heated reply its pause before sending (through copilot.assist, like the copilot fragments in copilot.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from humanly.conversations import presence, search
+from humanly.conversations import labels, presence, search
 from humanly.conversations.access import access_conversation, merged_into, visible_conversations
 from humanly.conversations.actions import (
     do_assign,
@@ -28,25 +29,17 @@ from humanly.conversations.actions import (
 )
 from humanly.conversations.attachments import MAX_FILES, refusals
 from humanly.conversations.models import Conversation, Message
+from humanly.copilot import assist
+from humanly.copilot.assist import PLACEHOLDER
 from humanly.knowledge.access import access_article, visible_articles
 from humanly.knowledge.actions import do_delete_article, do_save_article
 from humanly.knowledge.models import Article
 from humanly.people.access import access_customer, customer_matches, teams_of, visible_customers
 from humanly.people.actions import do_merge_customers, do_update_customer
 from humanly.people.models import Agent
+from humanly.web.reading import UPSET, body, feelings, is_long
 
 PAGE = 50
-UPSET = {
-    "anger",
-    "annoyance",
-    "fear",
-    "nervousness",
-    "grief",
-    "sadness",
-    "disappointment",
-    "disgust",
-    "remorse",
-}
 
 
 def _agent(request: HttpRequest) -> Agent:
@@ -68,7 +61,14 @@ def chips(reading: dict[str, Any] | None) -> list[dict[str, str]]:
     return found[:4]
 
 
-def _inbox(agent: Agent, view: str, status: str, query: str) -> QuerySet[Conversation]:
+def _inbox(
+    agent: Agent,
+    view: str,
+    status: str,
+    query: str,
+    filters: dict[str, str] | None = None,
+    teams: list[int] | None = None,
+) -> QuerySet[Conversation]:
     latest = Message.objects.filter(conversation=OuterRef("pk"), kind=Message.Kind.INBOUND).order_by(
         "-created", "-pk"
     )
@@ -81,6 +81,10 @@ def _inbox(agent: Agent, view: str, status: str, query: str) -> QuerySet[Convers
         found = found.filter(status=status)
     if query:
         found = found.filter(**search.matches(query))
+    if filters and teams is None:
+        teams = list(teams_of(agent).values_list("pk", flat=True))
+    for kind, value in (filters or {}).items():  # a feeling, topic or flag of the latest reading
+        found = labels.labelled(found, teams or [], kind, value)
     # People who are upset and have waited longest come first.
     return found.annotate(latest_reading=Subquery(latest.values("reading")[:1])).order_by(
         F("need").desc(), F("last_inbound").asc(nulls_last=True), "pk"
@@ -95,8 +99,28 @@ def inbox(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     status = status if status in {*Conversation.Status.values, ""} else "open"
     query = request.GET.get("q", "").strip()[:200]
-    page = Paginator(_inbox(agent, view, status, query), PAGE).get_page(request.GET.get("page"))
+    chosen = {kind: request.GET.get(kind, "").strip()[: labels.MAX_VALUE] for kind in labels.Kind.values}
+    chosen = {kind: value for kind, value in chosen.items() if value}
+    teams = list(teams_of(agent).values_list("pk", flat=True))
+    found = _inbox(agent, view, status, query, chosen, teams)
+    page = Paginator(found, PAGE).get_page(request.GET.get("page"))
     rows = [(c, chips(c.latest_reading)) for c in page]  # type: ignore[attr-defined]
+    offered = labels.choices(teams)  # only what the agent's teams' conversations hold now
+    filters = []
+    for kind, name in labels.Kind.choices:
+        without = request.GET.copy()
+        for key in (kind, "page"):
+            without.pop(key, None)
+        filters.append(
+            {
+                "kind": kind,
+                "name": name,
+                # What is chosen stays shown, even when no conversation has it any more (an old link).
+                "values": sorted({*offered.get(kind, []), *([chosen[kind]] if kind in chosen else [])}),
+                "chosen": chosen.get(kind, ""),
+                "without": "?" + without.urlencode(),  # the same inbox with this filter taken off
+            }
+        )
     return render(
         request,
         "web/inbox.html",
@@ -107,11 +131,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "status": status,
             "q": query,
             "statuses": Conversation.Status,
+            "filters": filters,
+            "filtered": bool(chosen),
         },
     )
 
 
-def _conversation_page(request: HttpRequest, agent: Agent, found: Conversation, **extra: Any) -> HttpResponse:
+def conversation_page(request: HttpRequest, agent: Agent, found: Conversation, **extra: Any) -> HttpResponse:
     messages = list(found.messages.select_related("author").prefetch_related("attachments"))
     latest = next((m for m in reversed(messages) if m.kind == Message.Kind.INBOUND and m.reading), None)
     teammates = Agent.objects.filter(
@@ -125,6 +151,17 @@ def _conversation_page(request: HttpRequest, agent: Agent, found: Conversation, 
         .order_by("-updated")[:20]
     )
     presence.touch(agent, found)
+    for message in messages:
+        message.shown = body(message, mark_asks=message is latest)  # type: ignore[attr-defined]
+        message.long = bool(message.reading) and is_long(message)  # type: ignore[attr-defined]
+    asks = []
+    if latest is not None and latest.reading:
+        shown = str(latest.shown)  # type: ignore[attr-defined]
+        for i, ask in enumerate(latest.reading.get("asks", [])):
+            marked = f'id="ask-{i}"' in shown  # found in the text: the link lands on it, else on the message
+            asks.append(
+                {"text": ask.get("text", ""), "anchor": f"ask-{i}" if marked else f"message-{latest.pk}"}
+            )
     return render(
         request,
         "web/conversation.html",
@@ -133,6 +170,11 @@ def _conversation_page(request: HttpRequest, agent: Agent, found: Conversation, 
             "messages": messages,
             "last": messages[-1].pk if messages else 0,
             "reading": latest.reading if latest else None,
+            "feelings": feelings(latest.reading if latest else None),
+            "trajectory": labels.trajectory(messages)
+            if sum(m.kind == Message.Kind.INBOUND for m in messages) > 1
+            else [],
+            "asks": asks,
             "upset": sorted(UPSET),
             "teammates": teammates.order_by("username"),
             "statuses": Conversation.Status,
@@ -154,7 +196,7 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
         if moved is None:
             raise
         return redirect("web:conversation", conversation_id=moved.pk)
-    return _conversation_page(request, agent, found)
+    return conversation_page(request, agent, found)
 
 
 def _since(agent: Agent, found: Conversation, last: str) -> list[Message]:
@@ -179,15 +221,28 @@ def reply(request: HttpRequest, conversation_id: int) -> HttpResponse:
     # came, keep the words, and let the agent decide. A note never waits.
     arrived = [] if note else _since(agent, found, request.POST.get("last", ""))
     if arrived:
-        return _conversation_page(request, agent, found, arrived=arrived, kept=text, refiled=bool(files))
+        return conversation_page(request, agent, found, arrived=arrived, kept=text, refiled=bool(files))
     if len(files) > MAX_FILES:
-        return _conversation_page(
+        return conversation_page(
             request, agent, found, problem=f"{len(files)} files: at most {MAX_FILES} at once.", kept=text
         )
     refused = refusals(files, settings.MAX_UPLOAD_BYTES)  # every file is checked before anything is stored
     if refused:
         problem = "Nothing was sent. " + "; ".join(f"{name}: {exc}" for name, exc in refused) + "."
-        return _conversation_page(request, agent, found, problem=problem, kept=text, refiled=True)
+        return conversation_page(request, agent, found, problem=problem, kept=text, refiled=True)
+    gaps = [] if note else PLACEHOLDER.findall(text)
+    if gaps:  # a draft's "[Answer here: ...]" must never reach a customer
+        problem = f"Fill what the draft left in brackets before sending: {', '.join(gaps)}"
+        return conversation_page(request, agent, found, problem=problem, kept=text, refiled=bool(files))
+    if not note and request.POST.get("breathed") != "1":
+        # A heated reply gets one gentle pause before it goes: the agent sees why, a calmer version, and
+        # can still send their own.
+        report, _ = assist.check(found, text)
+        if report.heat >= assist.BREATH_AT:
+            kinds = sorted({f.kind.replace("_", " ") for f in report.findings})
+            return conversation_page(
+                request, agent, found, breath=report, breath_kinds=kinds, kept=text, refiled=bool(files)
+            )
     with transaction.atomic():  # the reply and its files together, or nothing
         message = do_reply(agent, found, text, note=note)
         do_attach_all(agent, message, files)
@@ -225,7 +280,7 @@ def merge(request: HttpRequest, conversation_id: int) -> HttpResponse:
             raise ValueError("choose the conversation to merge into")
         do_merge(agent, target, found)
     except ValueError as exc:
-        return _conversation_page(request, agent, found, problem=str(exc))
+        return conversation_page(request, agent, found, problem=str(exc))
     return redirect("web:conversation", conversation_id=target.pk)
 
 
@@ -241,7 +296,7 @@ def split(request: HttpRequest, conversation_id: int) -> HttpResponse:
             raise ValueError("that message is not in this conversation")
         new = do_split(agent, found, first)
     except ValueError as exc:
-        return _conversation_page(request, agent, found, problem=str(exc))
+        return conversation_page(request, agent, found, problem=str(exc))
     return redirect("web:conversation", conversation_id=new.pk)
 
 
@@ -284,6 +339,27 @@ def customer(request: HttpRequest, customer_id: int) -> HttpResponse:
         .select_related("team", "assignee")
         .order_by("-updated")
     )
+    # What they felt, as read in their messages of the agent's teams' conversations: newest first, the last
+    # 20 (one query; the conversation's search text is never loaded).
+    read = list(
+        Message.objects.filter(
+            conversation__in=visible_conversations(agent).filter(customer=person),
+            kind=Message.Kind.INBOUND,
+            reading__isnull=False,
+        )
+        .select_related("conversation")
+        .only("created", "kind", "reading", "conversation__subject")
+        .order_by("-created", "-pk")[:20]
+    )
+    history = [
+        {
+            "message": message,
+            "feelings": feelings(message.reading),
+            "flags": (message.reading or {}).get("flags", []),
+            "neutral": "neutral" in ((message.reading or {}).get("emotions") or {}).get("labels", []),
+        }
+        for message in read
+    ]
     # Looking for the same person under another address, to merge.
     query = request.GET.get("same", "").strip()[:200]
     candidates = (
@@ -300,6 +376,9 @@ def customer(request: HttpRequest, customer_id: int) -> HttpResponse:
             "customer": person,
             "identities": person.identities.all(),
             "conversations": conversations,
+            "history": history,
+            "trajectory": labels.trajectory(reversed(read)),
+            "noticed": labels.noticed(message.reading for message in read),
             "same": query,
             "candidates": candidates,
             "saved": saved,

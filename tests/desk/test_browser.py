@@ -5,6 +5,7 @@ folder, or to docs/screenshots/ with HUMANLY_SCREENSHOTS=1 (how the committed on
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -167,3 +168,53 @@ def test_two_agents_see_each_other_and_an_admin_sets_up_the_team(page, tmp_path:
     other.screenshot(path=str(shots / "settings-agent.png"), full_page=True)
     page.goto(page.base + "/account")
     page.screenshot(path=str(shots / "account.png"), full_page=True)
+
+
+def test_the_copilot_loop_from_a_new_message_to_a_kind_reply(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A message arrives and is read; the agent drafts, types a blaming sentence, sees the finding, takes
+    the rewording and sends; the reply is in the thread."""
+    from playwright.sync_api import expect
+
+    shots = DOCS if os.environ.get("HUMANLY_SCREENSHOTS") == "1" else tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
+    team = Team.objects.get(slug="support")
+    message = do_receive(
+        team,
+        identity=("email", "ana@example.com"),
+        name="Ana Silva",
+        subject="Can't get into my course",
+        text="Hi, I paid for Photography Basics two weeks ago and I still can't log in. "
+        "I've emailed twice already!! Can you fix my access today?",
+    )  # inline after commit, as with no broker: the reading is stored before the page opens
+    message.refresh_from_db()
+    assert message.reading is not None
+    page.goto(page.base + "/signin")
+    page.fill("input[name=username]", "jordan")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{page.base}/conversations/{message.conversation_id}")
+    page.wait_for_selector(".reading a.ask-link")
+    assert "repeat contact" in page.inner_text(".reading")
+    page.wait_for_selector(".playbook")
+    page.click("text=Draft a reply")
+    expect(page.locator("#reply-text")).to_have_value(re.compile(r"^Hi Ana"))
+    page.wait_for_selector(".tone")
+    page.screenshot(path=str(shots / "copilot-draft.png"), full_page=True)
+    page.fill("#reply-text", "")
+    page.type(
+        "#reply-text",
+        "Hi Ana, that's because you entered the wrong email address. I've reset your access now.",
+        delay=5,
+    )
+    page.wait_for_selector("mark.finding")
+    assert "blame" in page.inner_text("ol.findings")
+    page.screenshot(path=str(shots / "copilot-finding.png"), full_page=True)
+    page.click("ol.findings button[data-reword]")
+    expect(page.locator("#reply-text")).not_to_have_value(re.compile("you entered the wrong"))
+    page.wait_for_selector(".tone:not(:has(mark.finding))")
+    page.click("button[value=reply]")
+    page.wait_for_selector("article.reply")
+    sent = page.inner_text(".thread article.reply")
+    assert "I've reset your access now." in sent
+    assert "you entered the wrong email address" not in sent
+    page.screenshot(path=str(shots / "copilot-sent.png"), full_page=True)

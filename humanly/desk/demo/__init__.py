@@ -13,10 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 import humanly.engine
+from humanly.conversations import labels
 from humanly.conversations.models import Conversation, Message
 from humanly.copilot.reading import need
 from humanly.desk.models import AuditEvent
 from humanly.engine.knowledge import parse_article
+from humanly.knowledge import index  # noqa: F401 - registers the task knowledge.reindex
 from humanly.knowledge.models import Article
 from humanly.people.models import Agent, Customer, Identity, Team
 from humanly.workers.tasks import enqueue
@@ -115,6 +117,7 @@ def load(engine: humanly.engine.Engine | None = None) -> dict[str, int]:
     Message.objects.bulk_update(inbound, ["reading", "reading_version"], batch_size=200)
     for conversation_id, stored in latest.items():
         Conversation.objects.filter(pk=conversation_id).update(need=need(stored))
+    labels.write_many(latest)  # what the inbox filters by, as copilot.read_message would write it
     for team_id in Article.objects.values_list("team_id", flat=True).distinct():
         enqueue("knowledge.reindex", team_id=team_id)  # drafts then find the passages' vectors stored
     AuditEvent.objects.create(

@@ -6,3 +6,27 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
   }
 });
+
+// A suggested wording replaces what it rewords in the reply box: the span it was found at, or (if the
+// agent has typed since) the first place the same words stand; data-original="*" replaces the whole reply.
+// The box then says it changed, so the tone guard reads it again.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-reword]");
+  const box = document.getElementById("reply-text");
+  if (!button || !box) {
+    return;
+  }
+  const { original, reword } = button.dataset;
+  const start = Number(button.dataset.start);
+  if (original === "*") {
+    box.value = reword;
+  } else {
+    const at = box.value.slice(start, start + original.length) === original ? start : box.value.indexOf(original);
+    if (at < 0) {
+      return;
+    }
+    box.value = box.value.slice(0, at) + reword + box.value.slice(at + original.length);
+  }
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  box.focus();
+});
