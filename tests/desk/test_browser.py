@@ -166,6 +166,9 @@ def test_two_agents_see_each_other_and_an_admin_sets_up_the_team(page, tmp_path:
     other.click("text=Jordan Lee")
     other.wait_for_selector("text=Can sign in")
     other.screenshot(path=str(shots / "settings-agent.png"), full_page=True)
+    other.goto(f"{page.base}/settings/teams/{Team.objects.get(slug='support').pk}")
+    other.wait_for_selector("text=Test connection")
+    other.screenshot(path=str(shots / "settings-team.png"), full_page=True)
     page.goto(page.base + "/account")
     page.screenshot(path=str(shots / "account.png"), full_page=True)
 

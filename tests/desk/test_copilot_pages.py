@@ -133,7 +133,7 @@ def test_a_reply_with_a_gap_left_in_brackets_is_never_sent(desk) -> None:  # typ
         "Hi Ana,\n\n[Answer here: Can you fix my access today?]\n\nI'll come back to you by [say when]."
     )
     tone = client.post(f"{url}/check", {"text": unfinished}).content.decode()
-    assert "2 gaps still to fill" in tone
+    assert "2 gaps still to fill before this can be sent" in tone
     assert '<mark class="gap">[say when]</mark>' in tone
     refused = client.post(f"{url}/reply", {"text": unfinished, "kind": "reply"}).content.decode()
     assert "Fill what the draft left in brackets before sending" in refused
