@@ -474,11 +474,14 @@ def _opening(b: _Builder, short: bool) -> None:
         b.add(ack, "acknowledgement")
     if customer.company_fault and b.stage != "graceful_exit":
         b.add(_pick(_APOLOGY, b.key), "apology")
-    if b.context.profile.history and "repeat_contact" in analysis.flags:  # we have their earlier messages
-        b.add(
-            "I've read back through your earlier messages, so you won't need to explain it again.",
-            "acknowledgement",
-        )
+    if "repeat_contact" in analysis.flags:
+        if b.context.profile.history:  # we have their earlier messages
+            b.add(
+                "I've read back through your earlier messages, so you won't need to explain it again.",
+                "acknowledgement",
+            )
+        elif not ack:  # nothing named yet: having to write again is worth a word of its own
+            b.add("I'm sorry you've had to get in touch about this more than once.", "acknowledgement")
     if b.stage == "redirect" and b.context.thread:  # steering back needs a conversation to steer
         b.add(
             _pick(
