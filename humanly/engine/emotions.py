@@ -6,7 +6,6 @@ held-out fold of the GoEmotions *train* split when the model was trained.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from humanly.engine.lexical import MAX_CHARS, LexicalModel
 from humanly.engine.types import Emotions
 
 NEUTRAL = "neutral"
@@ -80,58 +80,6 @@ _WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 _BURST = re.compile(r"[!?]{2,}")
 
 
-class LexicalEmotions:
-    """A lexical model: TF-IDF over words and word pairs, or over character 2-5-grams inside word
-    boundaries, into one logistic regression per label. The same computation as scikit-learn's
-    ``TfidfVectorizer`` (``analyzer="word"``/``"char_wb"``) + ``LogisticRegression``, in numpy."""
-
-    _token = re.compile(r"(?u)\b\w\w+\b")
-    _space = re.compile(r"\s\s+")
-
-    def __init__(self, path: Path) -> None:
-        with np.load(path) as data:
-            self.analyzer = str(data["analyzer"])
-            self._low, self._high = (int(n) for n in data["ngram_range"])
-            self._index = {str(gram): i for i, gram in enumerate(data["vocabulary"])}
-            self._idf = data["idf"].astype(np.float32)
-            self._coef = data["coef"].astype(np.float32)
-            self._intercept = data["intercept"].astype(np.float32)
-
-    def _grams(self, text: str) -> list[str]:
-        low = text[:20000].lower()
-        if self.analyzer == "char_wb":
-            grams = []
-            for word in self._space.sub(" ", low).split():
-                padded = f" {word} "
-                for n in range(self._low, self._high + 1):
-                    offset = 0
-                    grams.append(padded[offset : offset + n])
-                    while offset + n < len(padded):
-                        offset += 1
-                        grams.append(padded[offset : offset + n])
-                    if offset == 0:
-                        break
-            return grams
-        tokens = self._token.findall(low)
-        return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
-
-    def probabilities(self, text: str) -> npt.NDArray[np.float64]:
-        counts: dict[int, int] = {}
-        for gram in self._grams(text):
-            index = self._index.get(gram)
-            if index is not None:
-                counts[index] = counts.get(index, 0) + 1
-        z = self._intercept.astype(np.float64)
-        if counts:
-            columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            values = (1.0 + np.log(tf)) * self._idf[columns]
-            values /= max(float(np.linalg.norm(values)), 1e-12)
-            z = z + self._coef[:, columns].astype(np.float64) @ values
-        result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
-        return result
-
-
 @dataclass(frozen=True, slots=True)
 class EmotionModel:
     """The encoder's emotion head blended with lexical models, weights and thresholds from ``emotions.json``."""
@@ -140,14 +88,14 @@ class EmotionModel:
     thresholds: npt.NDArray[np.float32]
     name: str
     encoder_weight: float
-    lexical: tuple[tuple[LexicalEmotions, float], ...]
+    lexical: tuple[tuple[LexicalModel, float], ...]
 
     @classmethod
     def load(cls, model_dir: Path) -> EmotionModel:
         meta = json.loads((model_dir / "emotions.json").read_text(encoding="utf-8"))
         blend = meta.get("blend", {})
         lexical = tuple(
-            (LexicalEmotions(model_dir / f"emotions_{name}.npz"), float(weight))
+            (LexicalModel(model_dir / f"emotions_{name}.npz"), float(weight))
             for name, weight in blend.items()
             if name != "encoder" and float(weight) > 0
         )
@@ -195,11 +143,11 @@ def intensity(scores: dict[str, float], text: str) -> float:
     shouting and bursts of ! and ?, lowered when the message reads as neutral."""
     strongest = max((p for label, p in scores.items() if label != NEUTRAL), default=0.0)
     level = strongest * (1.0 - 0.4 * scores.get(NEUTRAL, 0.0))
-    words = _WORD.findall(text[:20000])
+    words = _WORD.findall(text[:MAX_CHARS])
     if words:
-        shouted = len(_SHOUTED_WORD.findall(text[:20000])) / len(words)
+        shouted = len(_SHOUTED_WORD.findall(text[:MAX_CHARS])) / len(words)
         level += min(0.25, shouted * 0.5)
-    level += min(0.15, 0.05 * len(_BURST.findall(text[:20000])))
+    level += min(0.15, 0.05 * len(_BURST.findall(text[:MAX_CHARS])))
     return float(min(1.0, max(0.0, level)))
 
 

@@ -271,8 +271,15 @@ def _policy_fix(span: str) -> str:
 
 
 def _context_hits(
-    text: str, spans: Sequence[tuple[int, int]], found: list[_Hit], customer: Customer | None
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    found: list[_Hit],
+    customer: Customer | None,
+    flagged: Sequence[Flag] = (),
 ) -> tuple[list[_Hit], list[Missing]]:
+    """Policy walls, an unanswered ask's stand-in and a cold sentence. A sentence the tone model has
+    flagged as another kind is not the one called cold: a reply that never acknowledges an upset
+    person is still missing that, but the sentence's own problem is what it is named for."""
     hits = list(found)
     taken = [(h.start, h.end) for h in hits]
     walls: list[tuple[int, int]] = []
@@ -290,7 +297,7 @@ def _context_hits(
         suggestion = gap if FILLER.search(sentence) or not keeps_facts(sentence) else f"{gap} {sentence}"
         hits.append(_Hit("unanswered", s, e, UNANSWERED_WHY, _say(suggestion)))
         taken.append(stand_in)
-    chilly = cold(text, spans, taken, customer)
+    chilly = cold(text, spans, [*taken, *((f.start, f.end) for f in flagged if f.kind != "cold")], customer)
     if chilly is not None and customer is not None:
         s, e = chilly
         s = _body(text, s, e)
@@ -467,15 +474,11 @@ def _sign_off_at(text: str) -> int:
 
 
 def _model_hits(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    hits: Sequence[_Hit],
-    customer: Customer | None,
-    model: Flagger,
+    text: str, flagged: Sequence[Flag], hits: Sequence[_Hit], customer: Customer | None
 ) -> list[_Hit]:
     """Sentences the tone model flags that no rule has claimed, but for the guard's own lines."""
     found: list[_Hit] = []
-    for flag in model(text, spans, customer.text if customer is not None else None):
+    for flag in flagged:
         # The kinds that depend on the customer need the message and what the rules read in it.
         if flag.kind == "cold" and (
             not unacknowledged(text, customer) or any(h.kind == "cold" for h in [*hits, *found])
@@ -505,9 +508,12 @@ def _find(
 ) -> tuple[list[_Hit], list[Missing]]:
     spans = sentences(text) if text.strip() else []
     phrase = _resolve(text, _phrase_hits(text, spans, customer), spans)
-    hits, gaps = _context_hits(text, spans, phrase, customer)
+    flagged: Sequence[Flag] = ()
     if model is not None and spans:
-        hits = sorted([*hits, *_model_hits(text, spans, hits, customer, model)], key=lambda h: h.start)
+        flagged = model(text, spans, customer.text if customer is not None else None)
+    hits, gaps = _context_hits(text, spans, phrase, customer, flagged)
+    if flagged:
+        hits = sorted([*hits, *_model_hits(text, flagged, hits, customer)], key=lambda h: h.start)
     # Words the guard has handed back to the agent in square brackets are theirs to reword.
     marked = [(m.start(), m.end()) for m in _MARKED.finditer(text)]
     return [h for h in hits if not any(a <= h.start < b for a, b in marked)], gaps

@@ -1,12 +1,14 @@
 """The tone model: which sentences of a draft need revising, read in the context of the whole draft.
 
-Component name: ``humanly.tone.model.v2``. A small transformer layer (``tone.int8.onnx``) reads the
+Component name: ``humanly.tone.model.v3``. A small transformer layer (``tone.int8.onnx``) reads the
 token states the shared encoder computes after its layer 2 (graph output ``hidden``) over the
 draft's first 128 tokens, followed by the states of the customer's message (``context``), so each
 sentence is read in the light of the whole draft and of what it answers; each sentence's "needs
-revising" score and kind are the means over its tokens. It finds problems the phrase rules have no
-words for; the rules still name the kind and the wording where they fire
-(``training/train_tone.py``, docs/tone.md).
+revising" score and kind logits are the means over its tokens. The kind is then blended with what
+two lexical models (``tone_kinds_words.npz``, ``tone_kinds_chars.npz``) read in the sentence's own
+words, as ``tone.json``'s ``kind_blend`` says. It finds problems the phrase rules have no words for;
+the rules still name the kind and the wording where they fire (``training/train_tone.py``,
+docs/tone.md).
 """
 
 from __future__ import annotations
@@ -19,15 +21,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import onnxruntime as ort
 
 from humanly.engine.encoder import Encoder, FloatArray
+from humanly.engine.lexical import LexicalModel
 from humanly.engine.types import FindingKind
 
 log = logging.getLogger(__name__)
 
-NAME = "humanly.tone.model.v2"
+NAME = "humanly.tone.model.v3"
 MESSAGES_KEPT = 64
+
+
+def blend_kinds(
+    logits: npt.NDArray[np.floating], lexical: Sequence[tuple[npt.NDArray[np.floating], float]], share: float
+) -> npt.NDArray[np.float64]:
+    """Each kind's score for one sentence: ``share`` of the model's log-probabilities (softmax of its
+    kind logits) plus the rest of the log of the lexical models' mixture (each one's one-vs-rest
+    probabilities scaled to sum to 1, weighted)."""
+    z = logits.astype(np.float64) - float(logits.max())
+    model = z - math.log(float(np.exp(z).sum()))
+    if not lexical:
+        return model
+    total = sum(weight for _, weight in lexical)
+    mixture = sum(weight / total * p / max(float(p.sum()), 1e-12) for p, weight in lexical)
+    result: npt.NDArray[np.float64] = share * model + (1.0 - share) * np.log(np.maximum(mixture, 1e-12))
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +75,13 @@ class ToneModel:
         self.kinds: tuple[FindingKind, ...] = tuple(meta["kinds"])
         self.threshold = float(meta["threshold"])
         self._no_message = str(meta["no_message"])
+        blend = dict(meta.get("kind_blend", {}))
+        self._share = float(blend.pop("model", 1.0))
+        self._lexical = [
+            (LexicalModel(model_dir / f"tone_kinds_{name}.npz"), float(weight))
+            for name, weight in blend.items()
+            if float(weight) > 0
+        ]
         if meta["encoder_sha256"] != encoder.fingerprint:
             log.warning("the tone model was trained on another encoder graph: scores may drift")
 
@@ -108,6 +136,13 @@ class ToneModel:
             score = 1.0 / (1.0 + math.exp(-float(flag[0, first:last].mean())))
             if score >= self.threshold:
                 found.append(
-                    Flag(start, end, round(score, 3), self.kinds[int(kind[0, first:last].mean(0).argmax())])
+                    Flag(
+                        start, end, round(score, 3), self._kind(kind[0, first:last].mean(0), draft[start:end])
+                    )
                 )
         return found
+
+    def _kind(self, logits: npt.NDArray[np.floating], sentence: str) -> FindingKind:
+        """The likeliest kind: the model's, blended with what the lexical models read in the sentence."""
+        lexical = [(model.probabilities(sentence), weight) for model, weight in self._lexical]
+        return self.kinds[int(blend_kinds(logits, lexical, self._share).argmax())]

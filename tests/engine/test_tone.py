@@ -706,3 +706,24 @@ def test_a_rewrite_marks_one_place_per_skipped_ask(engine) -> None:  # type: ign
     assert report.rewrite.count("[Answer") == 1, report.rewrite
     assert "[Answer here: When will I get the money back?]" in report.rewrite
     assert "5-7 days" in report.rewrite
+
+
+def test_a_sentence_the_model_names_is_not_also_called_cold() -> None:
+    """A reply that never acknowledges an upset person still misses that; the sentence the model reads
+    as defensive is named for its own problem."""
+    from humanly.engine.tone_model import Flag
+
+    draft = "Our systems don't delete playlists on their own. They will be on your account."
+
+    def model(text: str, spans: list[tuple[int, int]], message: str | None) -> list[Flag]:
+        return [Flag(s, e, 0.99, "defensive") for s, e in spans[:1]]
+
+    report = check_reply(
+        draft,
+        "the app deleted all my playlists, years of them, I'm devastated",
+        model=model,
+        politeness=lambda t: 0.5,
+    )
+    assert ("defensive", 0) in {(f.kind, f.start) for f in report.findings}
+    assert all(f.start > 0 for f in report.findings if f.kind == "cold")
+    assert "no_acknowledgement" in {m.kind for m in report.missing}

@@ -18,11 +18,9 @@ import random
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
 
 from humanly.engine.encoder import Encoder
+from humanly.engine.training import lexical
 from humanly.engine.training.calibration import best_thresholds, macro_f1
 from humanly.engine.training.train_emotions import read_tsv
 
@@ -67,22 +65,10 @@ def main() -> None:
     encoder = Encoder(MODELS, threads=2)
     calibration = {"encoder": 1.0 / (1.0 + np.exp(-encoder.encode([texts[i] for i in cal]).logits))}
     for name, options in LEXICAL.items():
-        vectorizer = TfidfVectorizer(sublinear_tf=True, **options)  # type: ignore[arg-type]
-        x_fit = vectorizer.fit_transform([texts[i] for i in fit])
-        model = OneVsRestClassifier(LogisticRegression(C=args.c, max_iter=1000, class_weight="balanced"))
-        model.fit(x_fit, y[fit])
+        vectorizer, model = lexical.train([texts[i] for i in fit], y[fit], options, c=args.c)
         calibration[name] = model.predict_proba(vectorizer.transform([texts[i] for i in cal]))
-        vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
-        np.savez_compressed(
-            MODELS / f"emotions_{name}.npz",
-            analyzer=np.asarray(options["analyzer"]),
-            ngram_range=np.asarray(options["ngram_range"]),
-            vocabulary=np.asarray(vocabulary),
-            idf=vectorizer.idf_.astype(np.float32),
-            coef=np.stack([e.coef_[0] for e in model.estimators_]).astype(np.float16),
-            intercept=np.asarray([e.intercept_[0] for e in model.estimators_], dtype=np.float32),
-        )
-        print(f"trained the {name} model ({len(vocabulary)} features)")
+        size = lexical.save(MODELS / f"emotions_{name}.npz", vectorizer, model)
+        print(f"trained the {name} model ({size} features)")
 
     best, best_f, best_t = BLENDS[0], -1.0, list(meta["thresholds"])
     for blend in BLENDS:

@@ -13,7 +13,13 @@ the held-out 30%) and benchmarks/data/replies_extra*.jsonl. Run (needs the ``tra
 
     python -m humanly.engine.training.train_tone --data ../shared/data/humanly_dev
 
-Writes ``models/tone.int8.onnx`` (int8 per channel) and ``models/tone.json``.
+The kind of a problem sentence is also read from its own words: two lexical models (TF-IDF over
+words and word pairs, and over character 2-5-grams, into one-vs-rest logistic regressions) are
+trained on the text of every problem sentence, and at run time their kind is blended with the
+model's (``KIND_BLEND``).
+
+Writes ``models/tone.int8.onnx`` (int8 per channel), ``models/tone_kinds_words.npz``,
+``models/tone_kinds_chars.npz`` and ``models/tone.json``.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from typing import Any
 
 log = logging.getLogger("humanly.training.tone")
 
-NAME = "humanly.tone.model.v2"
+NAME = "humanly.tone.model.v3"
 KINDS = (
     "blame", "defensive", "condescending", "dismissive", "sarcastic", "irritated",
     "policy_wall", "overpromise", "self_promotion", "cold", "unanswered",
@@ -35,6 +41,15 @@ KINDS = (
 ROOT = Path(__file__).resolve().parents[3]
 # What stands for "no message": the encoder reads an empty text as this.
 NO_MESSAGE = "."
+# The lexical kind models read a problem sentence's own words; their kind is blended with the
+# model's (``humanly.engine.tone_model.blend_kinds``), ``KIND_BLEND`` giving the weights.
+KIND_LEXICAL: dict[str, dict[str, Any]] = {
+    "words": {"analyzer": "word", "ngram_range": (1, 2), "min_df": 1},
+    "chars": {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 2},
+}
+KIND_C = 2.0
+KIND_BALANCED = False
+KIND_BLEND = {"model": 0.3, "words": 0.5, "chars": 0.5}
 
 
 def rows(data: Path, *, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -52,28 +67,58 @@ def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def labelled(
-    text: str, issues: list[dict[str, str]], offsets: list[tuple[int, int]], n: int
-) -> list[tuple[int, ...]]:
-    """Per sentence: (start, end, first token, end token, needs revising 0/1, kind index or -1)."""
+def gold_kinds(text: str, issues: list[dict[str, str]]) -> list[tuple[int, int, int]]:
+    """Per sentence of the draft: (start, end, kind index), -1 when no gold issue overlaps it by half
+    the shorter span."""
     from humanly.engine.text import sentences
 
     gold = [(i["kind"], text.find(i["quote"]), text.find(i["quote"]) + len(i["quote"])) for i in issues]
     found = []
     for s, e in sentences(text):
+        kind = -1
+        for k, a, b in gold:
+            if max(0, min(e, b) - max(s, a)) / max(1, min(e - s, b - a)) >= 0.5:
+                kind = KINDS.index(k)
+        found.append((s, e, kind))
+    return found
+
+
+def labelled(
+    text: str, issues: list[dict[str, str]], offsets: list[tuple[int, int]], n: int
+) -> list[tuple[int, ...]]:
+    """Per sentence with tokens read: (start, end, first token, end token, needs revising 0/1, kind
+    index or -1)."""
+    found = []
+    for s, e, kind in gold_kinds(text, issues):
         tokens = [
             j
             for j in range(min(n, len(offsets)))
             if offsets[j] != (0, 0) and offsets[j][1] > s and offsets[j][0] < e
         ]
-        if not tokens:
-            continue
-        y, kind = 0, -1
-        for k, a, b in gold:
-            if max(0, min(e, b) - max(s, a)) / max(1, min(e - s, b - a)) >= 0.5:
-                y, kind = 1, KINDS.index(k)
-        found.append((s, e, tokens[0], tokens[-1] + 1, y, kind))
+        if tokens:
+            found.append((s, e, tokens[0], tokens[-1] + 1, int(kind >= 0), kind))
     return found
+
+
+def kind_models(
+    replies: list[dict[str, Any]], *, c: float = KIND_C, balanced: bool = KIND_BALANCED
+) -> dict[str, Any]:
+    """The lexical kind models (``KIND_LEXICAL``), trained on the text of every problem sentence."""
+    import numpy as np
+
+    from humanly.engine.training import lexical
+
+    texts, kinds = [], []
+    for row in replies:
+        for s, e, kind in gold_kinds(row["reply"], row["issues"]):
+            if kind >= 0:
+                texts.append(row["reply"][s:e])
+                kinds.append(kind)
+    targets = np.eye(len(KINDS), dtype=int)[kinds]
+    return {
+        name: lexical.train(texts, targets, options, c=c, balanced=balanced)
+        for name, options in KIND_LEXICAL.items()
+    }
 
 
 Example = tuple[Any, Any, list[tuple[int, ...]]]
@@ -189,7 +234,7 @@ def main() -> None:
     import torch
 
     from humanly.engine.encoder import Encoder
-    from humanly.engine.training import reproducible
+    from humanly.engine.training import lexical, reproducible
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with humanly_dev's replies.jsonl")
@@ -207,7 +252,8 @@ def main() -> None:
     reproducible.start(args.seed, args.threads)
 
     encoder = Encoder(args.out, threads=args.threads)
-    train = examples(rows(args.data), encoder)
+    replies = rows(args.data)
+    train = examples(replies, encoder)
     log.info("%d replies, %d sentences", len(train), sum(len(s) for _, _, s in train))
     blank = torch.from_numpy(encoder.states_and_offsets(NO_MESSAGE)[0])
     model = fit(
@@ -220,6 +266,9 @@ def main() -> None:
         blank=blank,
     )
     export(model, args, len(train))
+    for name, (vectorizer, lexical_model) in kind_models(replies).items():
+        size = lexical.save(args.out / f"tone_kinds_{name}.npz", vectorizer, lexical_model)
+        log.info("wrote the %s kind model (%d features)", name, size)
 
 
 def export(model: Any, args: argparse.Namespace, replies: int) -> None:
@@ -257,6 +306,7 @@ def export(model: Any, args: argparse.Namespace, replies: int) -> None:
         "seed": args.seed,
         "epochs": args.epochs,
         "layers": args.layers,
+        "kind_blend": KIND_BLEND,
     }
     (args.out / "tone.json").write_text(json.dumps(meta, indent=2) + "\n")
     log.info("wrote %s", args.out)
