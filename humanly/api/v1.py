@@ -19,6 +19,7 @@ from ninja.security import HttpBearer
 from humanly.api import schemas as s
 from humanly.api.errors import error
 from humanly.api.models import Token, digest
+from humanly.conversations import order
 from humanly.conversations.access import (
     access_attachment,
     access_conversation,
@@ -166,11 +167,11 @@ def list_conversations(
     status: str | None = None,
     page: int = Query(1, ge=1),  # type: ignore[type-arg]  # ninja types Query loosely
 ) -> list[dict[str, Any]]:
-    """Your teams' conversations, most in need first (50 a page)."""
+    """Your teams' conversations, most in need first with the wait counted in, as in the inbox (50 a page)."""
     found = visible_conversations(_agent(request)).select_related("team", "customer", "assignee")
     if status:
         found = found.filter(status=status)
-    found = found.prefetch_related("customer__identities").order_by("-need", "-updated", "-pk")
+    found = order.by_need(found.prefetch_related("customer__identities"))
     return [_conversation(c) for c in found[(page - 1) * PAGE : page * PAGE]]
 
 

@@ -33,7 +33,8 @@ class Conversation(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
-    # How much the customer needs an answer now (from the engine's reading and the wait); the inbox sorts by it.
+    # How much the customer needs an answer now, 0-1, from the engine's reading of their latest message; the
+    # inbox orders by it with the wait counted in (order.py).
     need = models.FloatField(default=0.0)
     last_inbound = models.DateTimeField(null=True, blank=True)
     # What the inbox search looks in, lower case: the subject, the customer's name and addresses, and the

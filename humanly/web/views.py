@@ -11,12 +11,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from humanly.conversations import labels, presence, search
+from humanly.conversations import labels, order, presence, search
 from humanly.conversations.access import access_conversation, merged_into, visible_conversations
 from humanly.conversations.actions import (
     do_assign,
@@ -85,10 +85,8 @@ def _inbox(
         teams = list(teams_of(agent).values_list("pk", flat=True))
     for kind, value in (filters or {}).items():  # a feeling, topic or flag of the latest reading
         found = labels.labelled(found, teams or [], kind, value)
-    # People who are upset and have waited longest come first.
-    return found.annotate(latest_reading=Subquery(latest.values("reading")[:1])).order_by(
-        F("need").desc(), F("last_inbound").asc(nulls_last=True), "pk"
-    )
+    # The people who most need an answer first, their wait counted in (conversations/order.py).
+    return order.by_need(found.annotate(latest_reading=Subquery(latest.values("reading")[:1])))
 
 
 @login_required
