@@ -17,7 +17,7 @@ from humanly.engine.emotions import EmotionModel, Sentiment
 from humanly.engine.encoder import Encoder
 from humanly.engine.intents import CATALOGUE, IntentDefinition, IntentMatcher, load_catalogue, merge
 from humanly.engine.language import LanguageDetector
-from humanly.engine.signals import escalation, needs, read_signals
+from humanly.engine.signals import chasing, escalation, needs, read_signals
 from humanly.engine.types import Analysis, Ask, Intent
 
 log = logging.getLogger(__name__)
@@ -140,12 +140,14 @@ class Analyzer:
         language = self.language.detect(text)
         weights = [max(1, n) for _, n in pieces]
         probs = self.emotions.probabilities(logits, [p for p, _ in pieces], [float(w) for w in weights])
-        emotions = self.emotions.read(probs, text)
-        sentiment = self.sentiment.score(text, emotions.scores)
         asks = find_asks(text, spans)
         words = sum(weights) if text else 0
         intents = self.intents.score(vectors, text, words=words, has_asks=bool(asks)) if text else ()
         signals = read_signals(text, spans, intents)
+        if chasing(text, signals.flags):  # "I've emailed twice!!" is annoyance, whatever the model read
+            probs = self.emotions.lifted(probs, "annoyance")
+        emotions = self.emotions.read(probs, text)
+        sentiment = self.sentiment.score(text, emotions.scores)
         risk = escalation(signals.flags, emotions, sentiment)
         return Analysis(
             text=text,

@@ -122,6 +122,18 @@ class EmotionModel:
         result: npt.NDArray[np.float32] = combined.astype(np.float32)
         return result
 
+    def lifted(self, probs: npt.NDArray[np.float32], label: str) -> npt.NDArray[np.float32]:
+        """``probs`` with ``label`` raised to its threshold, when nothing the model read already carries a
+        feeling (every label over its threshold is neutral or one of mere interest: curiosity, confusion,
+        surprise, realisation). For what the words say plainly and the model misses."""
+        chosen = {label for label, p, t in zip(self.labels, probs, self.thresholds, strict=True) if p >= t}
+        if chosen - {NEUTRAL, *EKMAN["surprise"]}:
+            return probs
+        k = self.labels.index(label)
+        raised = probs.copy()
+        raised[k] = max(float(probs[k]), float(self.thresholds[k]))
+        return raised
+
     def read(self, probs: npt.NDArray[np.float32], text: str) -> Emotions:
         scores = {label: round(float(p), 4) for label, p in zip(self.labels, probs, strict=True)}
         chosen = [label for label, p, t in zip(self.labels, probs, self.thresholds, strict=True) if p >= t]

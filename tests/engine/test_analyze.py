@@ -142,3 +142,28 @@ def test_a_broken_intent_file_says_what_is_wrong(tmp_path) -> None:  # type: ign
     bad.write_text('[[intent]]\nname = "Bad Name"\nexamples = ["x"]\n', encoding="utf-8")
     with pytest.raises(humanly.engine.CatalogueError, match="lower_snake_case"):
         humanly.engine.load(intents_file=bad, threads=1)
+
+
+def test_writing_again_with_a_burst_of_exclamations_reads_as_annoyance(engine) -> None:  # type: ignore[no-untyped-def]
+    chasing = engine.analyze("I've emailed twice!! Where is my refund?")
+    assert "repeat_contact" in chasing.flags
+    assert "annoyance" in chasing.emotions.labels
+    assert "neutral" not in chasing.emotions.labels
+    # Writing again calmly, or to say thank you, is not annoyance.
+    calm = engine.analyze("This is the second time I've asked. Could you send the invoice?")
+    assert "annoyance" not in calm.emotions.labels
+    thanks = engine.analyze("This is my third email!! Thank you so much, all sorted now!!")
+    assert thanks.emotions.dominant == "gratitude"
+    assert "annoyance" not in thanks.emotions.labels
+
+
+def test_a_lift_never_overrides_a_feeling_the_model_read(engine) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    model = engine._analyzer.emotions
+    probs = np.zeros(len(model.labels), dtype=np.float32)
+    probs[model.labels.index("neutral")] = 0.9
+    lifted = model.lifted(probs, "annoyance")
+    assert model.read(lifted, "").labels == ("annoyance",)
+    probs[model.labels.index("sadness")] = 0.95
+    assert model.lifted(probs, "annoyance") is probs
