@@ -234,14 +234,31 @@ def _feeling_group(analysis: Analysis, customer: Customer) -> str | None:
     return None
 
 
+# The acknowledgement of someone upset who has had to write again: one sorry, for both.
+_AGAIN = {
+    "anger_high": (
+        "You have every right to be angry, and I'm sorry you've had to write to us more than once about it.",
+        "I understand why you're angry, and I'm sorry you've had to write to us more than once about this.",
+    ),
+    "anger": (
+        "I can see why this is frustrating, and I'm sorry you've had to write to us more than once about it.",
+        "That's frustrating, and I'm sorry you've had to get in touch more than once about it.",
+    ),
+    "sad": (
+        "I'm sorry this has been such a disappointment, and that you've had to write to us more than once.",
+        "I'm sorry this isn't what you hoped for, and that you've had to get in touch more than once about it.",
+    ),
+}
+
+
 def _acknowledgement(analysis: Analysis, customer: Customer, key: str) -> str | None:
     group = _feeling_group(analysis, customer)
     if group is None:
         return None
+    if group in _AGAIN and "repeat_contact" in analysis.flags:
+        return _pick(_AGAIN[group], key)
     line = _pick(_ACK[group], key)
-    if group in ("anger", "anger_high", "sad") and "repeat_contact" in analysis.flags:
-        line += " I'm also sorry you've had to write to us more than once about it."
-    elif group in ("anger", "anger_high", "sad", "worry"):
+    if group in ("anger", "anger_high", "sad", "worry"):
         waited = _DURATION.search(analysis.text)
         if waited and re.search(r"\b(?:wait|waiting|waited|since|still|for)\b", analysis.text, re.IGNORECASE):
             said = waited.group(1).lower() if waited.group(1).isupper() else waited.group(1)

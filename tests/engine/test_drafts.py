@@ -79,6 +79,15 @@ def test_an_angry_customer_is_acknowledged_and_the_wait_is_named(engine, demo) -
     assert "23 days is a long time" in first.text  # in its own words, not shouted back
 
 
+def test_someone_upset_who_writes_again_gets_one_sorry_for_both(engine, demo) -> None:  # type: ignore[no-untyped-def]
+    draft = _draft(
+        engine, demo, "I've emailed twice!! My order still hasn't arrived and it was a birthday present."
+    )
+    opening = " ".join(p.text for p in draft.parts if p.role == "acknowledgement")
+    assert "more than once" in opening
+    assert opening.lower().count("sorry") == 1
+
+
 def test_what_the_knowledge_cannot_answer_is_a_marked_gap(engine, demo) -> None:  # type: ignore[no-untyped-def]
     draft = _draft(engine, demo, MESSAGES[7])
     assert draft.gaps
