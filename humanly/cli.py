@@ -711,6 +711,8 @@ def show_reading(reading: Analysis) -> None:
         risk.append(": " + "; ".join(reading.escalation.reasons))
     grid.add_row("escalation", risk)
     grid.add_row("needs", ", ".join(reading.needs) or "—")
+    if reading.preferences:
+        grid.add_row("prefers", Text("\n".join(f"{p.text} ({p.label})" for p in reading.preferences)))
     if reading.quoted:
         grid.add_row(
             "quoted", Text(f"{len(reading.quoted)} characters of earlier mail set aside", style="dim")

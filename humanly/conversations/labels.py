@@ -205,11 +205,24 @@ def describe(values: Collection[float], what: str = "message") -> str:
     return f"Feeling over {count}: {how}"
 
 
+def stated_preferences(readings: Iterable[Mapping[str, Any] | None], *, limit: int = 6) -> list[str]:
+    """The preferences the readings found stated in the messages ("please call me Sam", "I'm deaf"), in
+    the order given (newest first, on the customer page), each once."""
+    found: dict[str, str] = {}
+    for reading in readings:
+        for preference in (reading or {}).get("preferences") or ():
+            text = str((preference or {}).get("text", "")).strip() if isinstance(preference, Mapping) else ""
+            if text and text.lower() not in found:
+                found[text.lower()] = text
+    return list(found.values())[:limit]
+
+
 def noticed(readings: Iterable[Mapping[str, Any] | None]) -> list[str]:
-    """What the readings show about how to answer the person, for their page: the languages they write
-    in, counting only the messages whose language the reading is sure of (a few words are not enough).
-    A reading records no stated preference (a name to use, a channel, formality): those are what agents
-    write down."""
+    """What the readings show about how to answer the person, for their page: what they said they
+    prefer (a name, a way to be reached, accessibility), then the languages they write in, counting
+    only the messages whose language the reading is sure of (a few words are not enough)."""
+    readings = list(readings)
+    said = [f"Said “{text}”" for text in stated_preferences(readings)]
     languages: Counter[str] = Counter()
     covered: dict[str, bool] = {}
     for reading in readings:
@@ -230,4 +243,4 @@ def noticed(readings: Iterable[Mapping[str, Any] | None]) -> list[str]:
             name = code
         line = f"Writes in {name}" + (f" ({count} of {total} messages)" if total > 1 else "")
         found.append(line if covered[code] else f"{line}; readings are less sure in {name}")
-    return found
+    return said + found

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from humanly.conversations import labels
 from humanly.conversations.models import Conversation, Message
 from humanly.copilot.business import team_engine, team_voice
 from humanly.engine import Analysis, Draft, DraftContext, Profile, Reading, ToneReport, Turn
@@ -20,6 +21,8 @@ from humanly.knowledge.index import team_knowledge
 PLACEHOLDER = re.compile(r"\[(?:Answer here:|Say |say when)[^\]]*\]")
 # A draft this heated gets a "take a breath" step before it is sent (the agent can still send it).
 BREATH_AT = 0.45
+# How many of the customer's latest readings are searched for what they said about how to answer them.
+PROFILE_READINGS = 20
 STAGES: dict[str, str] = {
     "calm": "Answer fully and warmly: they need information and to feel heard.",
     "redirect": "Acknowledge, then steer back to what you can do; don't reopen what is settled.",
@@ -78,10 +81,23 @@ def profile_of(conversation: Conversation) -> Profile:
         .order_by("-created")
         .values_list("subject", flat=True)[:5]
     )
+    # What they said in their latest messages to this team ("please call me Sam"); what agents wrote comes
+    # after it, so it wins where the two differ.
+    readings = (
+        Message.objects.filter(
+            conversation__customer=customer,
+            conversation__team=conversation.team_id,
+            kind=Message.Kind.INBOUND,
+        )
+        .exclude(reading=None)
+        .order_by("-created", "-pk")
+        .values_list("reading", flat=True)[:PROFILE_READINGS]
+    )
+    said = [p for p in labels.stated_preferences(readings) if p not in customer.preferences]
     return Profile(
         name=customer.name,
         history=tuple(s or "an earlier conversation" for s in earlier),
-        preferences=tuple(customer.preferences),
+        preferences=(*said, *customer.preferences),
     )
 
 

@@ -17,8 +17,9 @@ from humanly.engine.emotions import EmotionModel, Sentiment
 from humanly.engine.encoder import Encoder
 from humanly.engine.intents import CATALOGUE, IntentDefinition, IntentMatcher, load_catalogue, merge
 from humanly.engine.language import LanguageDetector
+from humanly.engine.preferences import stated
 from humanly.engine.signals import chasing, escalation, needs, read_signals
-from humanly.engine.types import Analysis, Ask, Intent
+from humanly.engine.types import Analysis, Ask, Evidence, Intent
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,12 @@ _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|to whom)\b[^.!?\n]{0,40}[,.!:]?$",
     re.IGNORECASE,
 )
+
+
+def _states_preference(ask: Ask, preferences: Sequence[Evidence]) -> bool:
+    """Whether a stated preference covers at least half of the ask."""
+    covered = sum(max(0, min(ask.end, p.end) - max(ask.start, p.start)) for p in preferences)
+    return covered * 2 >= max(1, ask.end - ask.start)
 
 
 def chunk(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int]]:
@@ -140,7 +147,9 @@ class Analyzer:
         language = self.language.detect(text)
         weights = [max(1, n) for _, n in pieces]
         probs = self.emotions.probabilities(logits, [p for p, _ in pieces], [float(w) for w in weights])
-        asks = find_asks(text, spans)
+        preferences = stated(text)
+        # "Please call me Sam" tells how to answer; it is not something to answer.
+        asks = tuple(a for a in find_asks(text, spans) if not _states_preference(a, preferences))
         words = sum(weights) if text else 0
         intents = self.intents.score(vectors, text, words=words, has_asks=bool(asks)) if text else ()
         signals = read_signals(text, spans, intents)
@@ -164,4 +173,5 @@ class Analyzer:
             escalation=risk,
             needs=needs(text, asks, emotions, sentiment, signals, intents) if text else (),
             evidence=signals.evidence,
+            preferences=preferences,
         )

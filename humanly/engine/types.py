@@ -134,6 +134,8 @@ class Analysis(Serialisable):
     escalation: Escalation
     needs: tuple[str, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    # What they say about how to answer them: a name, a way to be reached, a language, accessibility.
+    preferences: tuple[Evidence, ...] = field(default=())
     version: str = "humanly.analyze.v1"
 
 

@@ -68,3 +68,30 @@ def test_a_failing_task_is_logged_and_never_breaks_the_request(
 def test_an_unknown_task_is_refused() -> None:
     with pytest.raises(KeyError, match="no task named"):
         enqueue("nothing.here")
+
+
+def test_what_a_customer_says_about_being_answered_reaches_the_draft(
+    team, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from humanly.copilot.assist import draft, profile_of
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = do_receive(
+            team,
+            identity=("email", "samantha@example.com"),
+            name="Samantha Reid",
+            text="Hello, please call me Sam. Where is my order 5521?",
+        )
+    conversation = message.conversation
+    assert profile_of(conversation).preferences == ("please call me Sam",)
+    found = draft(conversation)
+    assert found is not None
+    assert found.text.startswith("Hi Sam,")
+    # What an agent wrote down comes after what the customer said, so it wins.
+    customer = conversation.customer
+    customer.preferences = ["call me Samantha"]
+    customer.save()
+    assert profile_of(conversation).preferences == ("please call me Sam", "call me Samantha")
+    later = draft(conversation)
+    assert later is not None
+    assert later.text.startswith("Hi Samantha,")

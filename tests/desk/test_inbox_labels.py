@@ -392,6 +392,14 @@ def test_what_the_readings_notice_is_the_language_they_are_sure_of() -> None:
         "Writes in German (1 of 2 messages); readings are less sure in German",
     ]
     assert labels.noticed([]) == []
+    stated = [
+        {"label": "name", "text": "call me Sam", "start": 0, "end": 11},
+        {"label": "accessibility", "text": "I'm deaf"},
+    ]
+    assert labels.noticed([{"preferences": stated}, {"preferences": stated[:1]}, None]) == [
+        "Said “call me Sam”",
+        "Said “I'm deaf”",
+    ]
 
 
 # --- the customer page -----------------------------------------------------------------------------------
@@ -411,7 +419,9 @@ def test_a_customer_page_shows_their_feelings_over_time_but_never_another_teams(
         conversation=furious.conversation,
     )
     read(furious, furious.reading, hours_ago=3)
-    read(calmer, reading(["relief"], ["praise"], sentiment=0.4), hours_ago=1)
+    said = reading(["relief"], ["praise"], sentiment=0.4)
+    said["preferences"] = [{"label": "name", "text": "please call me Annie", "start": 0, "end": 20}]
+    read(calmer, said, hours_ago=1)
     secret = do_receive(
         desk["sales"], identity=("email", "ana@example.com"), text="Discount?", subject="Secret deal"
     )
@@ -430,6 +440,7 @@ def test_a_customer_page_shows_their_feelings_over_time_but_never_another_teams(
         assert hidden not in page
     assert "call me Ana" in page  # what agents recorded
     assert "Writes in English (2 of 2 messages)" in page  # what the readings show
+    assert "Said “please call me Annie”" in page  # what they said
 
     for i in range(30):  # a long history: the last 20, in the same number of queries
         more = do_receive(

@@ -167,3 +167,19 @@ def test_a_lift_never_overrides_a_feeling_the_model_read(engine) -> None:  # typ
     assert model.read(lifted, "").labels == ("annoyance",)
     probs[model.labels.index("sadness")] = 0.95
     assert model.lifted(probs, "annoyance") is probs
+
+
+def test_what_they_say_about_being_answered_is_kept_and_not_taken_for_an_ask(engine) -> None:  # type: ignore[no-untyped-def]
+    reading = engine.analyze(
+        "Hi, please call me Sam. I'm deaf, so please email rather than phone. Where is my order?"
+    )
+    assert [(p.label, p.text) for p in reading.preferences] == [
+        ("name", "please call me Sam"),
+        ("accessibility", "I'm deaf"),
+        ("channel", "please email rather than phone"),
+    ]
+    assert [a.text for a in reading.asks] == ["Where is my order?"]
+    assert Analysis.from_dict(json.loads(json.dumps(reading.to_dict()))) == reading
+    # Asking for one thing is not a preference.
+    for plain in ("Can you call me back today?", "Please call me ASAP.", "Email me the invoice please."):
+        assert engine.analyze(plain).preferences == (), plain
