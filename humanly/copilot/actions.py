@@ -126,8 +126,8 @@ def do_save_llm(
         key_change = "removed" if found.llm_key else "none"
         found.llm_key = ""
     elif key:
-        key_change = "kept" if found.llm_key == key else "changed" if found.llm_key else "set"
-        found.llm_key = key
+        key_change = "kept" if found.key == key else "changed" if found.llm_key else "set"
+        found.set_key(key)
     else:
         key_change = "kept" if found.llm_key else "none"
     found.llm_url, found.llm_model, found.llm_timeout = url, model, seconds

@@ -46,7 +46,7 @@ def llm_config(found: TeamSettings | None) -> LLMConfig | None:
     """The team's language model endpoint, or None when it has none."""
     if found is None or not found.llm_url:
         return None
-    return LLMConfig(url=found.llm_url, model=found.llm_model, key=found.llm_key, timeout=found.llm_timeout)
+    return LLMConfig(url=found.llm_url, model=found.llm_model, key=found.key, timeout=found.llm_timeout)
 
 
 def definitions(team: Team) -> list[IntentDefinition]:

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from django.db import models
 
+from humanly.desk.sealed import seal, unseal
 from humanly.people.models import Team
 
 
 class TeamSettings(models.Model):
     """A team's voice (how its drafts greet and sign off) and its optional language model endpoint.
 
-    ``llm_key`` is a secret: it is stored as given, in this column, and is never shown on a page, given
-    by the API, written to the audit log or logged."""
+    ``llm_key`` is a secret: it is stored sealed (``humanly.desk.sealed``; read it as ``key``, set it with
+    ``set_key``) and is never shown on a page, given by the API, written to the audit log or logged."""
 
     class Tone(models.TextChoices):
         WARM = "warm", "Warm"
@@ -26,7 +27,7 @@ class TeamSettings(models.Model):
     signature = models.TextField(blank=True)
     llm_url = models.CharField(max_length=500, blank=True)
     llm_model = models.CharField(max_length=200, blank=True)
-    llm_key = models.CharField(max_length=500, blank=True)
+    llm_key = models.CharField(max_length=1000, blank=True)
     llm_timeout = models.FloatField(default=30.0)
     updated = models.DateTimeField(auto_now=True)
 
@@ -35,6 +36,14 @@ class TeamSettings(models.Model):
 
     def __str__(self) -> str:
         return f"settings of {self.team}"
+
+    @property
+    def key(self) -> str:
+        """The language model key, unsealed ("" when none, or when it can no longer be opened)."""
+        return unseal(self.llm_key)
+
+    def set_key(self, key: str) -> None:
+        self.llm_key = seal(key)
 
     def __repr__(self) -> str:  # the key never appears in a log line or a traceback
         return f"<TeamSettings team={self.team_id} llm_url={self.llm_url!r} key={'***' if self.llm_key else ''!r}>"

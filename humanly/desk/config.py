@@ -41,6 +41,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder for the SQLite database and uploaded files (default: ~/.local/share/humanly).",
     ),
     Setting("HUMANLY_SECRET_KEY", str, "", "Django's secret key; required when HUMANLY_DEBUG is off."),
+    Setting(
+        "HUMANLY_SECRET_KEY_FALLBACKS",
+        str,
+        "",
+        "Comma-separated earlier secret keys, still accepted while you rotate HUMANLY_SECRET_KEY.",
+    ),
     Setting("HUMANLY_DEBUG", bool, "false", "Development mode: detailed error pages, no secure cookies."),
     Setting(
         "HUMANLY_ALLOWED_HOSTS", str, "127.0.0.1,localhost", "Comma-separated host names the desk answers to."

@@ -13,6 +13,8 @@ if not SECRET_KEY:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("set HUMANLY_SECRET_KEY (or HUMANLY_DEBUG=true for development)")
+# Earlier keys still open sessions, signed links and sealed secrets while the key is rotated.
+SECRET_KEY_FALLBACKS = [k.strip() for k in value("HUMANLY_SECRET_KEY_FALLBACKS").split(",") if k.strip()]
 ALLOWED_HOSTS = [h.strip() for h in value("HUMANLY_ALLOWED_HOSTS").split(",") if h.strip()]
 
 INSTALLED_APPS = [

@@ -118,6 +118,8 @@ def _page(
         "sign_off": sign_off,
         "llm": llm,
         "has_key": bool(current.llm_key),
+        # Sealed with a secret key that is gone (changed with no fallback): it must be typed again.
+        "key_lost": bool(current.llm_key) and not current.key,
         "intents": CustomIntent.objects.filter(team=team),
         "intent": intent or EMPTY_INTENT,
         "editing": editing,
@@ -220,7 +222,7 @@ def test_llm(request: HttpRequest, team_id: int) -> HttpResponse:
     else:
         key = typed_key
         if not key and not values["remove_key"] and saved is not None and saved.llm_url == url:
-            key = saved.llm_key
+            key = saved.key
         config = LLMConfig(url=url, model=values["llm_model"].strip(), key=key, timeout=timeout)
         connection = try_connection(config)
         result, ok = connection.message, connection.ok

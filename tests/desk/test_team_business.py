@@ -324,18 +324,19 @@ def test_the_key_is_write_only_and_never_shown_or_logged(desk, caplog) -> None: 
     form = {"form": "llm", "llm_url": "http://127.0.0.1:8080/v1", "llm_model": "tiny", "llm_timeout": "12"}
     assert admins.post(url, {**form, "llm_key": KEY}).status_code == 302
     saved = TeamSettings.objects.get(team=support)
-    assert (saved.llm_url, saved.llm_model, saved.llm_key, saved.llm_timeout) == (
+    assert (saved.llm_url, saved.llm_model, saved.key, saved.llm_timeout) == (
         form["llm_url"],
         "tiny",
         KEY,
         12.0,
     )
+    assert KEY not in saved.llm_key  # sealed in the database
     shown = page(admins, support)
     assert KEY not in shown
     assert "a key is saved: leave empty to keep it" in shown
     assert "Remove the saved key" in shown
     assert admins.post(url, {**form, "llm_model": "other", "llm_key": ""}).status_code == 302  # kept
-    assert TeamSettings.objects.get(team=support).llm_key == KEY
+    assert TeamSettings.objects.get(team=support).key == KEY
     refused = admins.post(url, {**form, "llm_url": "ftp://example.com/v1", "llm_key": "sk-new-one"})
     assert refused.status_code == 400
     text = refused.content.decode()
@@ -354,6 +355,22 @@ def test_the_key_is_write_only_and_never_shown_or_logged(desk, caplog) -> None: 
     assert KEY not in everything
     with pytest.raises(SettingsError, match="no password in it"):
         do_save_llm(desk["admin"], support, url="http://user:pass@example.com/v1")
+
+
+def test_a_saved_key_survives_a_secret_key_rotation_and_says_so_when_lost(desk, settings) -> None:  # type: ignore[no-untyped-def]
+    from humanly.copilot.actions import do_save_llm
+
+    admins, support = desk["admins"], desk["support"]
+    do_save_llm(desk["admin"], support, url="http://127.0.0.1:8080/v1", model="tiny", key=KEY)
+    sealed = TeamSettings.objects.get(team=support).llm_key
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "a-new-secret-key-" + "x" * 40, [old]
+    assert TeamSettings.objects.get(team=support).key == KEY  # the fallback still opens it
+    settings.SECRET_KEY_FALLBACKS = []
+    assert TeamSettings.objects.get(team=support).key == ""  # nothing opens it now
+    assert TeamSettings.objects.get(team=support).llm_key == sealed  # and nothing was lost
+    admins.force_login(desk["admin"])  # sessions were signed with the old key too
+    assert "the saved key can no longer be read" in page(admins, support)
 
 
 def test_test_connection_says_clearly_and_quickly_when_the_endpoint_is_unreachable(desk) -> None:  # type: ignore[no-untyped-def]
