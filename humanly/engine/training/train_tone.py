@@ -44,7 +44,7 @@ NO_MESSAGE = "."
 # The lexical kind models read a problem sentence's own words; their kind is blended with the
 # model's (``humanly.engine.tone_model.blend_kinds``), ``KIND_BLEND`` giving the weights.
 KIND_LEXICAL: dict[str, dict[str, Any]] = {
-    "words": {"analyzer": "word", "ngram_range": (1, 2), "min_df": 1},
+    "words": {"analyzer": "word", "ngram_range": (1, 2), "min_df": 2},
     "chars": {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 2},
 }
 KIND_C = 2.0
