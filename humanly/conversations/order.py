@@ -5,8 +5,8 @@ at least ``FLOOR`` so an unread message still counts) times one plus the time th
 they last wrote, in steps of ``WAIT_HOURS``. Need leads: a dispute raised an hour ago (0.66) comes
 before a thank-you note left for six days (0.14 x 3.1), and a furious customer who has just written
 (1.0) before a calm question from two days ago (0.1 x 1.7); but a wait keeps counting, so an anxious
-customer left for a week (0.4 x 3.3) comes before the furious one. Computed in SQL when the inbox is read, since the
-order changes with the clock.
+customer left for a week (0.4 x 3.3) comes before the furious one. Computed in SQL when the inbox is
+read, since the order changes with the clock.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import numpy.typing as npt
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from humanly.engine.lexical import MAX_CHARS, LexicalModel
+from humanly.engine.text import BURST
 from humanly.engine.types import Emotions
 
 NEUTRAL = "neutral"
@@ -77,7 +78,6 @@ EKMAN = {
 
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _WORD = re.compile(r"\b[A-Za-z]{3,}\b")
-_BURST = re.compile(r"[!?]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ def intensity(scores: dict[str, float], text: str) -> float:
     if words:
         shouted = len(_SHOUTED_WORD.findall(text[:MAX_CHARS])) / len(words)
         level += min(0.25, shouted * 0.5)
-    level += min(0.15, 0.05 * len(_BURST.findall(text[:MAX_CHARS])))
+    level += min(0.15, 0.05 * len(BURST.findall(text[:MAX_CHARS])))
     return float(min(1.0, max(0.0, level)))
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from humanly.engine.text import BURST
 from humanly.engine.types import Ask, Emotions, Escalation, Evidence, Intent
 
 _I = re.IGNORECASE
@@ -405,13 +406,10 @@ REASONS = {
 }
 
 
-_BURST = re.compile(r"[!?]{2,}")
-
-
 def chasing(text: str, flags: Sequence[str]) -> bool:
     """Writing again about the same thing, with a burst of ! or ? or in capitals: annoyed, however plain
     the words ("I've emailed twice!!")."""
-    return "repeat_contact" in flags and ("shouting" in flags or _BURST.search(text[:SCAN_LIMIT]) is not None)
+    return "repeat_contact" in flags and ("shouting" in flags or BURST.search(text[:SCAN_LIMIT]) is not None)
 
 
 def escalation(flags: Sequence[str], emotions: Emotions, sentiment: float) -> Escalation:

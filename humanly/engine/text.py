@@ -38,6 +38,8 @@ _ODD_SPACE = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPACE_RUN = re.compile(f"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]")
 _TRAILING_SPACE = re.compile(r" +(?=\n)")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A burst of ! or ? ("!!", "?!?"): heat in a message or a draft.
+BURST = re.compile(r"[!?]{2,}")
 
 
 def normalise(text: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.rewrite import ANSWER_MARK, ANY_ANSWER, REWRITE, answer_gap, keeps_facts, rewrite
-from humanly.engine.text import is_greeting, sentences
+from humanly.engine.text import BURST, is_greeting, sentences
 from humanly.engine.tone_context import (
     COLD,
     COLD_WHY,
@@ -311,7 +311,6 @@ def _context_hits(
 # --- scores, heat, landing, politeness ----------------------------------------------------------
 
 _SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
-_BURST = re.compile(r"[!?]{2,}")
 _THANKS = re.compile(r"\b(?:thanks?|thank\s+you|grateful|appreciate)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\S+")
 _HEAT_WEIGHTS = {"irritated": 0.35, "sarcastic": 0.4, "condescending": 0.15, "blame": 0.1, "defensive": 0.1}
@@ -335,7 +334,7 @@ def _heat(text: str, findings: Sequence[Finding]) -> float:
     words = max(1, len(_WORDS.findall(text)))
     shouted = sum(len(m.group().split()) for m in _SHOUT.finditer(text))
     cool *= 1.0 - min(0.6, shouted / words)
-    cool *= 0.8 ** len(_BURST.findall(text))
+    cool *= 0.8 ** len(BURST.findall(text))
     return round(1.0 - cool, 3)
 
 

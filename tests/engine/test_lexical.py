@@ -89,7 +89,7 @@ def test_the_shipped_kind_models_read_the_words_of_a_boast_and_a_blame(engine) -
     assert words_say("You must have typed the wrong address when you ordered.") == "blame"
 
 
-def test_a_flagged_sentence_is_named_by_the_blend(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_flagged_boast_is_named_self_promotion(engine) -> None:  # type: ignore[no-untyped-def]
     from humanly.engine.text import sentences
 
     tone = engine._tone
