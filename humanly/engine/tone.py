@@ -30,7 +30,14 @@ from humanly.engine.tone_context import (
     cold,
     policy_walls,
 )
-from humanly.engine.tone_coverage import COVERAGE, FILLER, UNANSWERED_WHY, missing, unanswered
+from humanly.engine.tone_coverage import (
+    COVERAGE,
+    FILLER,
+    UNANSWERED_WHY,
+    missing,
+    plainly_answered,
+    unanswered,
+)
 from humanly.engine.tone_customer import (
     GUARD_LINES,
     Customer,
@@ -472,6 +479,9 @@ def _sign_off_at(text: str) -> int:
     return found[-1].start() if found else len(text) + 1
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _model_hits(
     text: str, flagged: Sequence[Flag], hits: Sequence[_Hit], customer: Customer | None
 ) -> list[_Hit]:
@@ -484,13 +494,20 @@ def _model_hits(
         ):
             continue
         # Once a marked place for the answer stands in the text, the answer is the agent's to give.
-        if flag.kind == "unanswered" and (customer is None or not customer.asks or ANSWER_MARK in text):
+        if flag.kind == "unanswered" and (
+            customer is None
+            or not customer.asks
+            or ANSWER_MARK in text
+            or all(plainly_answered(ask, text) for ask in customer.asks)
+        ):
             continue
         if flag.kind == "dismissive" and customer is not None and customer.blames_self:
             continue
         if flag.kind == "self_promotion" and customer is not None and customer.asks_about_us:
             continue
         sentence = text[flag.start : flag.end].strip()
+        if not _LETTER.search(sentence):  # an emoji or a number on its own carries no tone to revise
+            continue
         if sentence in GUARD_LINES:  # our own words (the agent's placeholders are dropped in _find)
             continue
         if is_greeting(sentence) or flag.start >= _sign_off_at(text):  # "Hi Ana," and "Best wishes, Sam"

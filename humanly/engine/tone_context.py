@@ -1,7 +1,7 @@
 """The tone guard's checks that only make sense against the customer's message: cold and policy walls.
 
-``cold`` finds the impersonal sentence of a draft that never acknowledges a clearly upset customer
-(component ``humanly.tone.cold.v3``); ``policy_walls`` finds rules quoted in a draft that offers
+``cold`` finds the run of impersonal sentences in a draft that never acknowledges a clearly upset customer
+(component ``humanly.tone.cold.v4``); ``policy_walls`` finds rules quoted in a draft that offers
 nothing else (``humanly.tone.policy_wall.v2``). Both stay silent when unsure.
 """
 
@@ -16,7 +16,7 @@ __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WH
 
 _AGREES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yep|of\s+course|sure|absolutely|definitely)\b", re.IGNORECASE)
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-COLD = "humanly.tone.cold.v3"
+COLD = "humanly.tone.cold.v4"
 POLICY_WALL = "humanly.tone.policy_wall.v3"
 _I = re.IGNORECASE
 Span = tuple[int, int]
@@ -35,16 +35,22 @@ COLD_WHY = "Reads like a system notice to someone who is clearly upset; they wil
 def cold(
     draft: str, sentences: Sequence[Span], taken: Sequence[Span], customer: Customer | None
 ) -> Span | None:
-    """The first impersonal sentence of a draft that never acknowledges a clearly upset customer."""
+    """The first run of impersonal sentences in a draft that never acknowledges a clearly upset
+    customer: coldness belongs to the whole notice, up to the first sentence with a person in it."""
     if not unacknowledged(draft, customer):
         return None
+    found: Span | None = None
     for start, end in sentences:
         if any(s < end and start < e for s, e in taken):
+            if found is not None:
+                break
             continue
         sentence = draft[start:end]
         if _FORMULA.search(sentence) or not _PERSONAL.search(sentence):
-            return start, end
-    return None
+            found = (found[0] if found else start, end)
+        elif found is not None:
+            break
+    return found
 
 
 # --- policy walls -------------------------------------------------------------------------------

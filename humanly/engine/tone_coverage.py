@@ -26,7 +26,7 @@ from humanly.engine.tone_customer import (
 )
 from humanly.engine.types import Ask, Missing
 
-__all__ = ["COVERAGE", "FILLER", "UNANSWERED_WHY", "answered", "missing", "unanswered"]
+__all__ = ["COVERAGE", "FILLER", "UNANSWERED_WHY", "answered", "missing", "plainly_answered", "unanswered"]
 
 COVERAGE = "humanly.tone.coverage.v3"
 _I = re.IGNORECASE
@@ -189,6 +189,28 @@ def answered(ask: Ask, draft: str, context: str = "") -> bool:
     last = words[-1] if words else ""
     around = 0.0 < coverage < 0.5 and last not in drafted and not _ANSWER_START.search(draft)
     return not (filler or around)
+
+
+_ABOUT_TIME = re.compile(
+    r"\b(?:hours?|times?|open(?:ing)?|clos(?:e|ing)|dates?|days?|deadline|how\s+long)\b", _I
+)
+
+
+def plainly_answered(ask: Ask, draft: str) -> bool:
+    """Whether the draft holds the very shape of answer this ask calls for: an amount for a question of
+    money, a time for one of time, a yes or no for a yes/no question, a place or status for "where is
+    my...". ``answered`` gives the benefit of the doubt; this is the strong evidence that overrules the
+    tone model's reading of a sentence as standing in for an answer."""
+    kind = _question_kind(ask)
+    if (_PRICE_ASK.search(ask.text) or kind == "money") and _MONEY.search(draft):
+        return True
+    if (kind in {"when", "how_long"} or _ABOUT_TIME.search(ask.text)) and (
+        _WHEN.search(draft) or _DURATION.search(draft)
+    ):
+        return True
+    if kind == "whereabouts":
+        return bool(_WHEN.search(draft) or _WHEREABOUTS.search(draft))
+    return kind == "yes_no" and _YES_NO.search(draft) is not None
 
 
 _PIECE_LEAD = re.compile(r"[\s,;:-]*(?:(?:and|but|so)\s+)?", _I)

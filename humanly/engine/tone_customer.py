@@ -298,8 +298,10 @@ NEXT_STEP = any_of(
     r"\b(?:go\s+to|click|tap|open|select|choose|press|reply|send|call|visit|download|upload|check|try|book|"
     r"contact|email|update|enter|log\s+in|submit|complete|fill\s+in|return|pay)\b|^(?:confirmed|done|sorted|all\s+set)\b",
     r"\?|\[[^\]]{3,}\]",
+    # The thing itself, handed over ("here's the list: ...", "re-issued in euros"), or a plain yes.
+    r"\bhere(?:'s|\s+is|\s+are)\b|(?:^|[.!?]\s+)(?:yes|sure|of\s+course|absolutely)\b",
     r"\b(?:has|have)\s+been\s+(?:sent|refunded|booked|moved|credited|cancelled|fixed|restored|reconnected|"
-    r"updated|released|escalated|arranged|added|removed|reissued)\b",
+    r"updated|released|escalated|arranged|added|removed|re-?issued)\b",
     r"\b(?:will|'ll|should)\s+(?:be\s+(?:\w+ed|sent|done|back|live|with\s+you)|arrive|ship|reach|go\s+out|"
     r"land|appear|show\s+up|renew|restart)\b",
 )

@@ -1,14 +1,16 @@
 """The tone model: which sentences of a draft need revising, read in the context of the whole draft.
 
-Component name: ``humanly.tone.model.v3``. A small transformer layer (``tone.int8.onnx``) reads the
+Component name: ``humanly.tone.model.v4``. A small transformer layer (``tone.int8.onnx``) reads the
 token states the shared encoder computes after its layer 2 (graph output ``hidden``) over the
 draft's first 128 tokens, followed by the states of the customer's message (``context``), so each
 sentence is read in the light of the whole draft and of what it answers; each sentence's "needs
 revising" score and kind logits are the means over its tokens. The kind is then blended with what
 two lexical models (``tone_kinds_words.npz``, ``tone_kinds_chars.npz``) read in the sentence's own
-words, as ``tone.json``'s ``kind_blend`` says. It finds problems the phrase rules have no words for;
-the rules still name the kind and the wording where they fire (``training/train_tone.py``,
-docs/tone.md).
+words, as ``tone.json``'s ``kind_blend`` says. A sentence under the threshold is still flagged
+when the model is sure enough (its score times the kind's probability, ``tone.json``'s ``joint``)
+that it is a problem of a kind it reads well; v4 adds that and is trained on more replies. It
+finds problems the phrase rules have no words for; the rules still name the kind and the wording
+where they fire (``training/train_tone.py``, docs/tone.md).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from humanly.engine.types import FindingKind
 
 log = logging.getLogger(__name__)
 
-NAME = "humanly.tone.model.v3"
+NAME = "humanly.tone.model.v4"
 MESSAGES_KEPT = 64
 
 
@@ -74,6 +76,11 @@ class ToneModel:
         meta = json.loads((model_dir / "tone.json").read_text(encoding="utf-8"))
         self.kinds: tuple[FindingKind, ...] = tuple(meta["kinds"])
         self.threshold = float(meta["threshold"])
+        # A sentence under the threshold is still flagged when the model is this sure it is a problem
+        # of one of these kinds (the score times that kind's share of the blend).
+        joint = dict(meta.get("joint", {}))
+        self._joint_threshold = float(joint.get("threshold", 2.0))
+        self._joint_kinds = [self.kinds.index(k) for k in joint.get("kinds", ())]
         self._no_message = str(meta["no_message"])
         blend = dict(meta.get("kind_blend", {}))
         self._share = float(blend.pop("model", 1.0))
@@ -120,7 +127,8 @@ class ToneModel:
         self, draft: str, sentences: Sequence[tuple[int, int]], message: str | None = None
     ) -> list[Flag]:
         """The sentences scoring at or above the model's threshold, read against the customer's message
-        when there is one (sentences past 128 tokens are not read)."""
+        when there is one (sentences past 128 tokens are not read), and those under it that are
+        likely enough a problem of a kind the model reads well (``tone.json``'s ``joint``)."""
         if not draft.strip() or not sentences:
             return []
         states, offsets = self._read(draft)
@@ -134,15 +142,21 @@ class ToneModel:
                 continue
             first, last = tokens[0], tokens[-1] + 1
             score = 1.0 / (1.0 + math.exp(-float(flag[0, first:last].mean())))
+            if score < self.threshold and not (self._joint_kinds and score >= self._joint_threshold):
+                continue  # neither test can pass: the lexical models need not run
+            kinds = self._kinds(kind[0, first:last].mean(0), draft[start:end])
             if score >= self.threshold:
-                found.append(
-                    Flag(
-                        start, end, round(score, 3), self._kind(kind[0, first:last].mean(0), draft[start:end])
-                    )
-                )
+                found.append(Flag(start, end, round(score, 3), self.kinds[int(kinds.argmax())]))
+                continue
+            joint = max(self._joint_kinds, key=lambda k: kinds[k], default=None)
+            if joint is not None and score * kinds[joint] >= self._joint_threshold:
+                found.append(Flag(start, end, round(score, 3), self.kinds[joint]))
         return found
 
-    def _kind(self, logits: npt.NDArray[np.floating], sentence: str) -> FindingKind:
-        """The likeliest kind: the model's, blended with what the lexical models read in the sentence."""
+    def _kinds(self, logits: npt.NDArray[np.floating], sentence: str) -> npt.NDArray[np.float64]:
+        """Each kind's probability: the model's, blended with what the lexical models read in the sentence."""
         lexical = [(model.probabilities(sentence), weight) for model, weight in self._lexical]
-        return self.kinds[int(blend_kinds(logits, lexical, self._share).argmax())]
+        blended = blend_kinds(logits, lexical, self._share)
+        weights = np.exp(blended - blended.max())
+        result: npt.NDArray[np.float64] = weights / weights.sum()
+        return result

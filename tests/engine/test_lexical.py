@@ -93,7 +93,9 @@ def test_a_flagged_boast_is_named_self_promotion(engine) -> None:  # type: ignor
     from humanly.engine.text import sentences
 
     tone = engine._tone
-    draft = "We are a family business that has served this town for forty years with pride. The fee applies after 14 days."
+    draft = (
+        "Our team has forty years of experience and a shelf full of trophies. The fee applies after 14 days."
+    )
     flags = tone.flags(draft, sentences(draft), "Why was I charged a late fee?")
     assert [draft[f.start : f.end] for f in flags] == [draft[: draft.index(".") + 1]]
     assert flags[0].kind == "self_promotion"

@@ -295,6 +295,16 @@ FACTUAL = [
     ("Do you ship to Ireland?", "We do. Orders to Ireland usually take 3-5 working days."),
     ("Is there a student discount?", "Yes, 30% off any annual plan with a university email address."),
     ("What file formats can I upload?", "PNG, JPG and PDF, up to 20 MB each."),
+    # A request met by handing the thing over, or by a plain yes, needs no further next step.
+    (
+        "Can you send me the song list for the ceremony again please?",
+        "Sure! Here's the current list: processional 'River Flows in You', recessional 'Signed, Sealed, "
+        "Delivered'.",
+    ),
+    (
+        "Can you print on recycled card? We're trying to keep the wedding eco.",
+        "Love that! Yes, every card stock we sell has a 100% recycled option.",
+    ),
 ]
 
 REWRITES = [
@@ -372,6 +382,20 @@ def test_cold_is_only_for_a_clearly_upset_customer(engine) -> None:  # type: ign
     assert {m.kind for m in upset.missing} >= {"no_acknowledgement"}
     warm = _check(engine, "I'm so sorry, that sounds frightening. " + draft, stranded)
     assert warm.findings == ()
+
+
+def test_cold_marks_the_whole_notice_up_to_a_personal_word() -> None:
+    """Coldness belongs to the run of notice-like sentences, not to whichever one comes first."""
+    notice = "Your claim has been logged. Reference HC-448120. Claims are assessed in order of receipt."
+    draft = notice + " I can call you tomorrow if that helps."
+    report = check_reply(
+        draft,
+        "My husband died last week and the house flooded. I don't know what to do.",
+        model=lambda text, spans, message: [],
+        politeness=lambda t: 0.5,
+    )
+    cold = [f for f in report.findings if f.kind == "cold"]
+    assert [(f.start, f.end) for f in cold] == [(0, len(notice))]
 
 
 def test_without_a_message_only_the_draft_is_judged() -> None:
@@ -592,13 +616,15 @@ def test_the_tone_model_finds_what_no_rule_has_words_for(engine) -> None:  # typ
     from humanly.engine.tone import MODEL_WHY
 
     message = "Why was I charged a late fee?"
-    draft = "We are a family business that has served this town for forty years with pride. The fee applies after 14 days."
+    draft = (
+        "Our team has forty years of experience and a shelf full of trophies. The fee applies after 14 days."
+    )
     report = _check(engine, draft, message)
     found = [f for f in report.findings if f.why in MODEL_WHY.values()]
     assert found, report.findings
-    assert draft[found[0].start : found[0].end].startswith("We are a family business")
+    assert draft[found[0].start : found[0].end].startswith("Our team has forty years")
     assert "14 days" in report.rewrite
-    assert "forty years" not in report.rewrite
+    assert "trophies" not in report.rewrite
     assert _check(engine, report.rewrite, message).findings == ()
 
 
@@ -727,3 +753,75 @@ def test_a_sentence_the_model_names_is_not_also_called_cold() -> None:
     assert ("defensive", 0) in {(f.kind, f.start) for f in report.findings}
     assert all(f.start > 0 for f in report.findings if f.kind == "cold")
     assert "no_acknowledgement" in {m.kind for m in report.missing}
+
+
+def test_the_tone_model_flags_a_likely_problem_of_a_kind_it_reads_well(tmp_path: Path) -> None:
+    """Under the threshold, a sentence is flagged only as one of the ``joint`` kinds, and only when its
+    score times that kind's probability reaches the joint threshold."""
+    import shutil
+
+    from humanly.engine.analyzer import MODELS
+    from humanly.engine.encoder import Encoder
+    from humanly.engine.text import sentences
+    from humanly.engine.tone_model import ToneModel
+
+    meta = json.loads((MODELS / "tone.json").read_text(encoding="utf-8"))
+    for name in ("tone.int8.onnx", "tone_kinds_words.npz", "tone_kinds_chars.npz"):
+        shutil.copy(MODELS / name, tmp_path / name)
+    encoder = Encoder(MODELS, threads=1)
+
+    def model(joint: dict[str, object]) -> ToneModel:
+        # Nothing reaches a threshold over 1, so only the joint test can flag a sentence.
+        (tmp_path / "tone.json").write_text(json.dumps({**meta, "threshold": 1.01, "joint": joint}))
+        return ToneModel(tmp_path, encoder=encoder)
+
+    draft = "Wow, you finally read the email. Well done, that only took three weeks!"
+    spans = sentences(draft)
+    assert model({}).flags(draft, spans) == []
+    assert model({"threshold": 0.99, "kinds": ["sarcastic"]}).flags(draft, spans) == []
+    loose = model({"threshold": 1e-6, "kinds": ["sarcastic"]}).flags(draft, spans)
+    assert [(f.start, f.end, f.kind) for f in loose] == [(s, e, "sarcastic") for s, e in spans]
+    assert all(0.0 < f.score < 1.01 for f in loose)
+
+
+@pytest.mark.parametrize(
+    ("message", "draft"),
+    [
+        (
+            "What are your opening hours for phone support?",
+            "Phone support is open 8am-8pm, Monday to Friday.",
+        ),
+        ("Is there a fee for sending money abroad?", "Transfers to the EU are free; elsewhere it's 0.5%."),
+        ("Do you have lockers?", "We do: there are lockers by the front desk, and they take a £1 coin."),
+    ],
+)
+def test_a_plain_answer_is_not_called_unanswered_whatever_the_model_reads(message: str, draft: str) -> None:
+    from humanly.engine.tone_model import Flag
+
+    def model(text: str, spans: list[tuple[int, int]], message: str | None) -> list[Flag]:
+        return [Flag(s, e, 0.99, "unanswered") for s, e in spans]
+
+    report = check_reply(draft, message, model=model, politeness=lambda t: 0.5)
+    assert "unanswered" not in {f.kind for f in report.findings}
+    # The same reading of a reply that skips the question stands.
+    skipped = check_reply(
+        "Thanks for getting in touch! We love hearing from our customers.",
+        message,
+        model=model,
+        politeness=lambda t: 0.5,
+    )
+    assert "unanswered" in {f.kind for f in skipped.findings}
+
+
+def test_an_emoji_on_its_own_is_never_a_finding() -> None:
+    from humanly.engine.tone_model import Flag
+
+    draft = "Yes, the watercolour kit suits ages 8 and up. 🎨"
+
+    def model(text: str, spans: list[tuple[int, int]], message: str | None) -> list[Flag]:
+        return [Flag(s, e, 0.99, "sarcastic") for s, e in spans if text[s:e].strip() == "🎨"]
+
+    report = check_reply(
+        draft, "Is the watercolour kit ok for a 10 year old?", model=model, politeness=lambda t: 0.5
+    )
+    assert report.findings == ()

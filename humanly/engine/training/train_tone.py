@@ -33,7 +33,7 @@ from typing import Any
 
 log = logging.getLogger("humanly.training.tone")
 
-NAME = "humanly.tone.model.v3"
+NAME = "humanly.tone.model.v4"
 KINDS = (
     "blame", "defensive", "condescending", "dismissive", "sarcastic", "irritated",
     "policy_wall", "overpromise", "self_promotion", "cold", "unanswered",
@@ -50,6 +50,14 @@ KIND_LEXICAL: dict[str, dict[str, Any]] = {
 KIND_C = 2.0
 KIND_BALANCED = False
 KIND_BLEND = {"model": 0.3, "words": 0.5, "chars": 0.5}
+# Under the threshold, a sentence is still flagged as one of these kinds when its score times that
+# kind's blended probability reaches ``threshold``. Blame, policy walls, overpromises and
+# self-promotion are left out: plain explanations, rules kindly given and honest facts about the
+# company read too much like them (leave-one-file-out, docs/models.md).
+JOINT = {
+    "threshold": 0.45,
+    "kinds": ["defensive", "condescending", "dismissive", "sarcastic", "irritated", "cold", "unanswered"],
+}
 
 
 def rows(data: Path, *, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -307,6 +315,7 @@ def export(model: Any, args: argparse.Namespace, replies: int) -> None:
         "epochs": args.epochs,
         "layers": args.layers,
         "kind_blend": KIND_BLEND,
+        "joint": JOINT,
     }
     (args.out / "tone.json").write_text(json.dumps(meta, indent=2) + "\n")
     log.info("wrote %s", args.out)
