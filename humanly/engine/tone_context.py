@@ -2,7 +2,7 @@
 
 ``cold`` finds the run of impersonal sentences in a draft that never acknowledges a clearly upset customer
 (component ``humanly.tone.cold.v4``); ``policy_walls`` finds rules quoted in a draft that offers
-nothing else (``humanly.tone.policy_wall.v2``). Both stay silent when unsure.
+nothing else (``humanly.tone.policy_wall.v3``). Both stay silent when unsure.
 """
 
 from __future__ import annotations

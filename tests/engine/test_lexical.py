@@ -94,7 +94,7 @@ def test_a_flagged_boast_is_named_self_promotion(engine) -> None:  # type: ignor
 
     tone = engine._tone
     draft = (
-        "Our team has forty years of experience and a shelf full of trophies. The fee applies after 14 days."
+        "Our bakery has won more regional awards than any other in Yorkshire. The fee applies after 14 days."
     )
     flags = tone.flags(draft, sentences(draft), "Why was I charged a late fee?")
     assert [draft[f.start : f.end] for f in flags] == [draft[: draft.index(".") + 1]]
