@@ -258,6 +258,8 @@ _ACKNOWLEDGE = any_of(
     r"\b(?:must\s+(?:be|have\s+been)|sounds?|is|was)\s+(?:so\s+|really\s+|incredibly\s+)?(?:hard|awful|"
     r"frightening|stressful|worrying|upsetting|difficult|frustrating|horrible|scary|rotten|miserable|"
     r"embarrassing)\b",
+    r"\bthat'?s\s+(?:a\s+)?(?:so\s+|really\s+)?(?:hard|frightening|stressful|worrying|upsetting|difficult|frustrating|"
+    r"scary|rotten|miserable|embarrassing|worry)\b",
     r"\byou'?re\s+(?:right|not\s+alone)\b|\bthat'?s\s+(?:not\s+okay|awful|terrible|horrible|not\s+good\s+enough|"
     r"not\s+acceptable|on\s+us|our\s+(?:mistake|fault|error|failure))\b|\bthat\s+shouldn'?t\s+have\s+happened\b",
     r"\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:telling|letting|your\s+patience|sticking|being|asking|"
@@ -283,6 +285,7 @@ _ALTERNATIVE = any_of(
     r"\byou\s+(?:can|could)\s+(?:still\s+|also\s+|always\s+)?(?!not\b|only\b)\w+",
     r"\b(?:would\s+you\s+like|want\s+me\s+to|shall\s+I|if\s+you(?:'d|\s+would)\s+(?:like|prefer|rather))\b",
     r"\b(?:but|however),?\s+(?:there'?s|there\s+is|we\s+do\s+have|it\s+doesn'?t\s+have\s+to)\b",
+    r"\b(?:lets|allows)\s+you\s+(?:to\s+)?(?!not\b)\w+",
     r"\bif\s+you\b[^.!?]{0,80}\b(?:it'?ll|it\s+will|we'?ll|I'?ll|we\s+will|I\s+will|you'?ll\s+be\s+able)\b",
     r"\bif\s+you\s+(?:only\s+)?(?:need|want|prefer)\b",
     r"\[[^\]]{3,}\]",

@@ -288,6 +288,16 @@ FIRM_REFUSALS = [
         "run a separate done-for-you service from £900, or I can book you a free review of your draft site with "
         "one of our tutors. Which would suit you better?",
     ),
+    (
+        "Can I download the recordings to watch offline?",
+        "I'm sorry, recordings can't be downloaded under our agreement with the speakers. But the app lets you "
+        "save any session for offline viewing: tap Save under the video.",
+    ),
+    (
+        "I've double-booked the hall for my daughter's party and I'm panicking!! Can you cancel one?",
+        "That's a worrying one, but it's easily fixed. I've cancelled the second booking, and the £40 deposit is "
+        "on its way back to your card.",
+    ),
 ]
 
 FACTUAL = [
