@@ -835,3 +835,17 @@ def test_an_emoji_on_its_own_is_never_a_finding() -> None:
         draft, "Is the watercolour kit ok for a 10 year old?", model=model, politeness=lambda t: 0.5
     )
     assert report.findings == ()
+
+
+def test_as_i_said_after_a_warm_word_is_a_kind_reminder(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "Sorry, I forgot to write it down. When is the plumber coming?"
+    kind = _check(
+        engine, "No problem. As I said on the phone, he's coming Thursday between 8am and 1pm.", message
+    )
+    assert "irritated" not in {f.kind for f in kind.findings}
+    curt = _check(engine, "As I said on the phone, he's coming Thursday between 8am and 1pm.", message)
+    assert "irritated" in {f.kind for f in curt.findings}
+    pointed = _check(
+        engine, "No problem. As I said in my last email, he's coming Thursday between 8am and 1pm.", message
+    )
+    assert "irritated" in {f.kind for f in pointed.findings}

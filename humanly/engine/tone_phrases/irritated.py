@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v3"
+IRRITATED = "humanly.tone.irritated.v4"
 _IRRITATED = (
     rule(
         "irritated",
