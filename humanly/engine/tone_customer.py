@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from humanly.engine.text import BURST
 from humanly.engine.types import Analysis, Ask
 
 __all__ = [
@@ -60,16 +61,19 @@ _GRIEF = any_of(
     r"\blast\s+present\s+from\b",
 )
 _FEAR = any_of(
-    r"\b(?:terrified|petrified|frightened|scared|panic\s+attack|panicking|worried\s+sick|swallowed|choking|"
-    r"emergency)\b",
+    r"\b(?:terrified|petrified|frightened|scared|panic\s+attack|panicking|worried\s+sick|choking)\b",
 )
+# Words for a hard situation rather than a feeling ("emergency repairs", "a newborn shoot"): they mean
+# someone is scared or struggling only when the message also reads as unhappy, urgent or a complaint.
+_SITUATION = any_of(r"\b(?:emergency|swallowed|newborn)\b")
+_SITUATION_SENTIMENT = -0.2
 _DISTRESS = any_of(
     r"\bI(?:'ve|\s+have)?(?:\s+been|'m|\s+am)?\s+(?:crying|in\s+tears)\b",
     r"\b(?:desperate|begging|devastated|heartbroken|distraught|beside\s+myself|at\s+my\s+wits'?\s+end|ruined|"
     r"at\s+the\s+end\s+of\s+"
     r"my\s+(?:rope|tether)|worst\s+(?:week|day|month|year)\s+of\s+my\s+life)\b",
     r"\b(?:stuck|stranded)\s+(?:abroad|at\s+(?:the\s+)?(?:airport|station|home)|with\b)",
-    r"\b(?:no\s+money|can'?t\s+afford\s+(?:rent|food|to\s+eat)|lost\s+my\s+job|can'?t\s+make\s+rent|newborn|"
+    r"\b(?:no\s+money|can'?t\s+afford\s+(?:rent|food|to\s+eat)|lost\s+my\s+job|can'?t\s+make\s+rent|"
     r"really\s+stressed|so\s+stressed)\b",
     r"\b(?:is|'s|was|am|'m|are|'re)\s+in\s+(?:the\s+)?hospital\b",
     r"\bI'?m\s+(?:so\s+|really\s+|very\s+|extremely\s+|absolutely\s+|beyond\s+|incredibly\s+)?(?:upset|angry|"
@@ -191,6 +195,14 @@ def _feeling(text: str, analysis: Analysis | None) -> str | None:
             return name
     if _SHOUTED.search(text) and (_COMPANY_FAULT.search(text) or _COMPLAINT.search(text)):
         return "anger"
+    if _SITUATION.search(text) and (
+        analysis is None
+        or analysis.sentiment <= _SITUATION_SENTIMENT
+        or BURST.search(text)
+        or _COMPANY_FAULT.search(text)
+        or _COMPLAINT.search(text)
+    ):
+        return "fear"
     if analysis is None:
         return None
     if {"abuse", "shouting"} & set(analysis.flags):

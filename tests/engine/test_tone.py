@@ -849,3 +849,19 @@ def test_as_i_said_after_a_warm_word_is_a_kind_reminder(engine) -> None:  # type
         engine, "No problem. As I said in my last email, he's coming Thursday between 8am and 1pm.", message
     )
     assert "irritated" in {f.kind for f in pointed.findings}
+
+
+def test_a_hard_situation_named_calmly_is_not_distress(engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Emergency" or "newborn" in a calm question is not a scared customer; with urgency it is."""
+    calm = _check(
+        engine, "It's 0300 555 0199, open 24 hours.", "What's the number for emergency repairs out of hours?"
+    )
+    assert calm.verdict == "send"
+    scared = _check(
+        engine,
+        "Please see the safety information on the packaging. Incidents can be reported via our website.",
+        "I think my little boy swallowed one of the magnets from your toy set, what should I do??",
+    )
+    assert "cold" in {f.kind for f in scared.findings} or "no_acknowledgement" in {
+        m.kind for m in scared.missing
+    }
