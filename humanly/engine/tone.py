@@ -166,25 +166,6 @@ def _conditions(customer: Customer | None) -> set[str]:
     return met
 
 
-# "As I said on the phone, it's Thursday" after "No problem." points back kindly; with "already",
-# "before" or "last ..." in it, or with nothing warm before it, it sounds impatient.
-_BARE_BACK_REFERENCE = re.compile(
-    r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote)\b(?![^.!?]*\b(?:already|previously|twice|before|"
-    r"last|again)\b)",
-    re.IGNORECASE,
-)
-_WARM_BEFORE = re.compile(
-    r"\b(?:no\s+problem|not\s+a\s+problem|of\s+course|no\s+need\s+to\s+apologi[sz]e|no\s+bother|no\s+worries|"
-    r"happy\s+to\s+help|(?:good|fair)\s+question)\b",
-    re.IGNORECASE,
-)
-
-
-def _kind_back_reference(text: str, start: int, matched: str) -> bool:
-    """A bare "as I said" after a warm word earlier in the draft: a kind reminder, not impatience."""
-    return bool(_BARE_BACK_REFERENCE.match(matched.strip())) and _WARM_BEFORE.search(text[:start]) is not None
-
-
 def _phrase_hits(text: str, spans: Sequence[tuple[int, int]], customer: Customer | None) -> list[_Hit]:
     met = _conditions(customer)
     hits = []
@@ -205,7 +186,7 @@ def _phrase_hits(text: str, spans: Sequence[tuple[int, int]], customer: Customer
                 s, e = _span(rule, sentence, match)
                 if e <= s:
                     continue
-                if rule.kind == "irritated" and _kind_back_reference(text, start + s, match.group()):
+                if rule.unless is not None and rule.unless(text, start + s, match.group()):
                     continue
                 hits.append(_Hit(rule.kind, start + s, start + e, rule.why, rule.fix, match.group()))
                 if rule.scope == "sentence":

@@ -78,6 +78,10 @@ def strip(pattern: str) -> Fix:
     return lambda span: clean(compiled.sub("", span)).lstrip(",;: ")
 
 
+# (the draft, where the match starts in it, the matched words) -> the match is not a problem here
+Exemption = Callable[[str, int, str], bool]
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One pattern for one finding kind, with how it lands and a calmer wording."""
@@ -89,6 +93,7 @@ class Rule:
     scope: Scope = "match"
     only_if: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
+    unless: Exemption | None = None
 
 
 def rule(
@@ -98,11 +103,13 @@ def rule(
     fix: Fix = drop,
     scope: Scope = "match",
     only_if: str | tuple[str, ...] = (),
+    unless: Exemption | None = None,
 ) -> Rule:
-    """A rule from its pattern (compiled once, case-insensitive, with the words any match must contain)."""
+    """A rule from its pattern (compiled once, case-insensitive, with the words any match must contain).
+    ``unless`` reads the draft around a match and says when the words are not a problem there."""
     compiled = re.compile(pattern, _I)
     conditions = (only_if,) if isinstance(only_if, str) else only_if
-    return Rule(kind, compiled, why, fix, scope, conditions, required_words(compiled))
+    return Rule(kind, compiled, why, fix, scope, conditions, required_words(compiled), unless)
 
 
 def when(condition: str, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:

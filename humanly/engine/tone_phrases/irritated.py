@@ -5,9 +5,33 @@ Component ``humanly.tone.irritated.v1``; the definition is in ``docs/tone.md``. 
 
 from __future__ import annotations
 
+import re
+
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
 IRRITATED = "humanly.tone.irritated.v4"
+
+# "As I said on the phone, it's Thursday" after "No problem." points back kindly; with "already",
+# "before" or "last ..." in it, or with nothing warm before it, it sounds impatient.
+_BARE_BACK_REFERENCE = re.compile(
+    r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote)\b(?![^.!?]*\b(?:already|previously|twice|before|"
+    r"last|again)\b)",
+    re.IGNORECASE,
+)
+_WARM_BEFORE = re.compile(
+    r"\b(?:no\s+problem|not\s+a\s+problem|of\s+course|no\s+need\s+to\s+apologi[sz]e|no\s+bother|no\s+worries|"
+    r"happy\s+to\s+help|(?:good|fair)\s+question)\b",
+    re.IGNORECASE,
+)
+
+
+def kind_reminder(draft: str, start: int, matched: str) -> bool:
+    """A bare "as I said" after a warm word earlier in the draft: a kind reminder, not impatience."""
+    return (
+        bool(_BARE_BACK_REFERENCE.match(matched.strip())) and _WARM_BEFORE.search(draft[:start]) is not None
+    )
+
+
 _IRRITATED = (
     rule(
         "irritated",
@@ -16,6 +40,7 @@ _IRRITATED = (
         r"message|reply)|before|earlier|yesterday|already|twice|last\s+time|on\s+\w+day|on\s+the\s+phone))?,?",
         "'As I already said' tells the customer they should have listened; it sounds impatient.",
         drop,
+        unless=kind_reminder,
     ),
     rule(
         "irritated",
