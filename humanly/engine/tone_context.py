@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from humanly.engine.tone_customer import OPENER, Customer, any_of, offers_alternative, unacknowledged
+from humanly.engine.tone_customer import AGREES, OPENER, Customer, any_of, offers_alternative, unacknowledged
 
 __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WHY", "cold", "policy_walls"]
 
-_AGREES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yep|of\s+course|sure|absolutely|definitely)\b", re.IGNORECASE)
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
 COLD = "humanly.tone.cold.v4"
 POLICY_WALL = "humanly.tone.policy_wall.v3"
@@ -108,7 +107,7 @@ def policy_walls(
     informing = customer.asks and all(
         _INFO_QUESTION.match(OPENER.sub("", a.text.strip())) for a in customer.asks
     )
-    if (informing and not customer.complains) or _AGREES.search(draft):
+    if (informing and not customer.complains) or AGREES.search(draft):
         return []
     found = []
     for sentence_start, sentence_end in sentences:

@@ -308,13 +308,16 @@ REFUSAL = any_of(
     r"give|extend|reopen|make|transfer|change|waive|share|disclose|return|honou?r|accept|allow|provide|pause|"
     r"reinstate|recover|cancel)\b",
 )
+# A sentence that opens with a plain yes.
+AGREES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yep|of\s+course|sure|absolutely|definitely)\b", re.IGNORECASE)
 NEXT_STEP = any_of(
     r"\b(?:I|we)(?:'ve|\s+have|'ll|\s+will|'m|\s+am|\s+can|'d)\b|\byou\s+can\b|[→>]|\bplease\s+\w+",
     r"\b(?:go\s+to|click|tap|open|select|choose|press|reply|send|call|visit|download|upload|check|try|book|"
     r"contact|email|update|enter|log\s+in|submit|complete|fill\s+in|return|pay)\b|^(?:confirmed|done|sorted|all\s+set)\b",
     r"\?|\[[^\]]{3,}\]",
     # The thing itself, handed over ("here's the list: ...", "re-issued in euros"), or a plain yes.
-    r"\bhere(?:'s|\s+is|\s+are)\b|(?:^|[.!?]\s+)(?:yes|sure|of\s+course|absolutely)\b",
+    r"\bhere(?:'s|\s+is|\s+are)\b",
+    AGREES.pattern,
     r"\b(?:has|have)\s+been\s+(?:sent|refunded|booked|moved|credited|cancelled|fixed|restored|reconnected|"
     r"updated|released|escalated|arranged|added|removed|re-?issued)\b",
     r"\b(?:will|'ll|should)\s+(?:be\s+(?:\w+ed|sent|done|back|live|with\s+you)|arrive|ship|reach|go\s+out|"
