@@ -442,14 +442,16 @@ def show_draft(result: Draft) -> None:
             seen.append(part.source.article_id)
             where = f" > {part.source.section}" if part.source.section else ""
             grid.add_row(
-                "source" if len(seen) == 1 else "", f"{part.source.title}{where}  [{part.source.article_id}]"
+                "source" if len(seen) == 1 else "",
+                Text(f"{part.source.title}{where}  [{part.source.article_id}]"),
             )
     for n, gap in enumerate(result.gaps, 1):
         grid.add_row(
-            Text("gap" if n == 1 else "", style="yellow"), f"{' '.join(gap.ask.text.split())}  ({gap.why})"
+            Text("gap" if n == 1 else "", style="yellow"),
+            Text(f"{' '.join(gap.ask.text.split())}  ({gap.why})"),
         )
     for note in result.notes:
-        grid.add_row(Text("note", style="red"), note)
+        grid.add_row(Text("note", style="red"), Text(note))
     console.print(grid)
 
 
@@ -664,13 +666,13 @@ def show_report(report: ToneReport) -> None:
         f"warmth {scores.warmth}, calm {scores.calm}, clarity {scores.clarity}, "
         f"politeness {report.politeness:.2f}, heat {report.heat:.2f}",
     )
-    grid.add_row("landing", f"{report.landing.reaction}: {report.landing.reason}")
+    grid.add_row("landing", Text(f"{report.landing.reaction}: {report.landing.reason}"))
     if report.heat >= PAUSE_AT:
         grid.add_row("", Text("This reads heated. Take a breath before sending.", style="bold magenta"))
     console.print(grid)
     if report.verdict == "revise" and report.rewrite is not None:
         console.print(
-            Panel(report.rewrite, title="a calmer version", title_align="left", border_style="green")
+            Panel(Text(report.rewrite), title="a calmer version", title_align="left", border_style="green")
         )
 
 
@@ -687,7 +689,7 @@ def show_reading(reading: Analysis) -> None:
         grid.add_row(
             "language", Text(f"{reading.language.code} (not English: the reading is rough)", style="yellow")
         )
-    grid.add_row("gist", reading.gist or "—")
+    grid.add_row("gist", Text(reading.gist or "—"))
     emotions = reading.emotions
     feel = ", ".join(f"{label} {emotions.scores[label]:.2f}" for label in emotions.labels)
     grid.add_row(

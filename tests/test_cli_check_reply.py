@@ -32,6 +32,18 @@ def test_a_good_reply_is_sent_with_no_rewrite() -> None:
     assert "a calmer version" not in result.output
 
 
+def test_square_brackets_are_shown_as_written() -> None:
+    """The rewrite's marked gaps and a draft's own brackets are text, never console markup."""
+    own = CliRunner().invoke(main, ["check-reply", "Thanks [/] for [bold]writing[/bold]."])
+    assert own.exit_code == 0, own.output
+    assert "Thanks [/] for [bold]writing[/bold]." in own.output
+    draft = "Refunds are not possible after 30 days per our policy."
+    result = CliRunner().invoke(main, ["check-reply", draft, "--to", "can I get a refund?"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.replace("│", " ").split())
+    assert "[say what you can offer]" in flat.split("a calmer version")[1]
+
+
 def test_check_reply_json_is_the_report() -> None:
     result = CliRunner().invoke(main, ["check-reply", "--format", "json", BLAMING, "--to", UPSET])
     assert result.exit_code == 0, result.output
