@@ -1,6 +1,6 @@
 """The tone guard's suggested rewrite: the whole draft with every finding replaced by its calmer wording.
 
-Component name: ``humanly.tone.rewrite.v3``. Facts stay: spans are replaced by suggestions that keep
+Component name: ``humanly.tone.rewrite.v4``. Facts stay: spans are replaced by suggestions that keep
 their numbers, dates, names and commitments, and the only text added is what the customer's message
 shows is needed: a short acknowledgement or apology, or a clearly marked gap (``[...]``) where the
 agent has to supply an answer or an alternative that the guard cannot know.
@@ -15,9 +15,9 @@ from humanly.engine.tone_customer import Customer, acknowledgement_for, acknowle
 from humanly.engine.tone_rules import tidy
 from humanly.engine.types import Finding, Missing
 
-__all__ = ["REWRITE", "answer_gap", "rewrite"]
+__all__ = ["REWRITE", "answer_gap", "empty_reply", "put", "rewrite"]
 
-REWRITE = "humanly.tone.rewrite.v3"
+REWRITE = "humanly.tone.rewrite.v4"
 
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!]|(?:hi|hello|hey)\b)\s*",
@@ -45,6 +45,20 @@ def _insert_opening(text: str, sentence: str) -> str:
     return f"{text[:at]}{sentence} {text[at:]}".strip()
 
 
+_NEXT_CLAUSE = re.compile(r"\s*,\s*(?=[a-z])")
+
+
+def put(text: str, start: int, end: int, words: str) -> str:
+    """The words in place of ``text[start:end]``. A sentence of its own that replaces the opening of a
+    sentence ends there: "It's not complicated, you..." becomes "It can be confusing at first. You..."."""
+    after = text[end:]
+    before = text[:start].rstrip()
+    follows = _NEXT_CLAUSE.match(after)
+    if follows and words[:1].isupper() and words[-1:].isalnum() and (not before or before[-1] in ".!?\n"):
+        return f"{text[:start]}{words}. {after[follows.end() :]}"
+    return text[:start] + words + after
+
+
 def rewrite(
     draft: str, findings: Sequence[Finding], missing: Sequence[Missing], customer: Customer | None
 ) -> str:
@@ -59,7 +73,7 @@ def rewrite(
         if finding.kind == "cold" and suggestion.endswith(span):
             # The acknowledgement belongs at the start of the reply, not before the cold sentence.
             opening, suggestion = suggestion[: len(suggestion) - len(span)].strip(), span
-        text = text[: finding.start] + suggestion + text[finding.end :]
+        text = put(text, finding.start, finding.end, suggestion)
     text = tidy(text)
     kinds = {m.kind for m in missing}
     if "no_acknowledgement" in kinds and customer is not None and not acknowledges(f"{opening} {text}"):
@@ -78,10 +92,13 @@ def rewrite(
         text = tidy(text.replace(ANY_ANSWER, ""))
     if "no_next_step" in kinds and "[" not in text:
         text = f"{text} [Say what happens next, and when.]"
-    if not text.strip():
-        asked = customer.asks if customer is not None else ()
-        text = " ".join(answer_gap(a.text) for a in asked) or "[Write the reply here.]"
-    return tidy(text)
+    return tidy(text) or empty_reply(customer)
+
+
+def empty_reply(customer: Customer | None) -> str:
+    """What a rewrite says when every sentence of the draft had to go: a marked place for each ask."""
+    asked = customer.asks if customer is not None else ()
+    return " ".join(answer_gap(a.text) for a in asked) or "[Write the reply here.]"
 
 
 def keeps_facts(span: str) -> bool:

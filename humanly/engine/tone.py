@@ -19,7 +19,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from humanly.engine.politeness import DRAFT_TOKENS, Politeness
-from humanly.engine.rewrite import ANSWER_MARK, ANY_ANSWER, REWRITE, answer_gap, keeps_facts, rewrite
+from humanly.engine.rewrite import (
+    ANSWER_MARK,
+    ANY_ANSWER,
+    REWRITE,
+    answer_gap,
+    empty_reply,
+    keeps_facts,
+    put,
+    rewrite,
+)
 from humanly.engine.text import BURST, is_greeting, sentences
 from humanly.engine.tone_context import (
     COLD,
@@ -49,7 +58,7 @@ from humanly.engine.tone_customer import (
 from humanly.engine.tone_model import NAME as TONE_MODEL
 from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
-from humanly.engine.tone_rules import Rule, clean, drop, tidy
+from humanly.engine.tone_rules import Rule, Say, clean, drop, tidy
 from humanly.engine.types import (
     Analysis,
     Finding,
@@ -445,6 +454,14 @@ _KEEP = re.compile(
     r"friday|saturday|sunday|week|month)\b",
     re.IGNORECASE,
 )
+# An instruction is content too: "Just restart it.", "You press the green button."
+_INSTRUCTION = re.compile(
+    r"^\W*(?:(?:e\.g\.|so|then|now|just|simply|please|first)[,\s]+)*(?:restart|reboot|click|press|tap|open|"
+    r"go|select|choose|try|use|enter|type|log|sign|reset|update|turn|switch|follow|send|call|visit|download|"
+    r"install|plug|hold|unplug|clear|delete|add|remove|change|set|scroll)\b|\byou\s+(?:can|could|need\s+to|"
+    r"press|click|tap|open|select|enter|type|go)\b",
+    re.IGNORECASE,
+)
 # Kinds whose sentences carry tone rather than content: with no fact or commitment in them they can go.
 _TONE_ONLY = frozenset({"sarcastic", "self_promotion", "dismissive", "condescending", "irritated"})
 
@@ -459,7 +476,11 @@ def _model_fix(kind: str, customer: Customer | None) -> Callable[[str], str]:
     if kind == "unanswered":
         return lambda span: ANY_ANSWER + (f" {span}" if _KEEP.search(span) else "")
     if kind in _TONE_ONLY:
-        return lambda span: f"[Say this more kindly: {span.strip()}]" if _KEEP.search(span) else ""
+        return lambda span: (
+            f"[Say this more kindly: {span.strip()}]"
+            if _KEEP.search(span) or _INSTRUCTION.search(span)
+            else ""
+        )
     return lambda span: f"[Say this more kindly: {span.strip()}]"
 
 
@@ -482,6 +503,25 @@ def _sign_off_at(text: str) -> int:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _line_key(sentence: str) -> str:
+    return sentence.strip().rstrip(".!,;:").casefold()
+
+
+# The guard's own sentences: the acknowledgements a rewrite opens with and every whole sentence a rule
+# offers as the calmer wording. The tone model never flags them, so a rewrite passes its own check.
+_OWN_LINES = frozenset(
+    _line_key(line)
+    for line in (
+        *GUARD_LINES,
+        *(r.fix.words for r, _ in _ORDERED if isinstance(r.fix, Say) and r.fix.words[:1].isupper()),
+    )
+)
+
+
+def _own_line(sentence: str) -> bool:
+    return _line_key(sentence) in _OWN_LINES
 
 
 def _model_hits(
@@ -510,7 +550,7 @@ def _model_hits(
         sentence = text[flag.start : flag.end].strip()
         if not _LETTER.search(sentence):  # an emoji or a number on its own carries no tone to revise
             continue
-        if sentence in GUARD_LINES:  # our own words (the agent's placeholders are dropped in _find)
+        if _own_line(sentence):  # our own words (the agent's placeholders are dropped in _find)
             continue
         if is_greeting(sentence) or flag.start >= _sign_off_at(text):  # "Hi Ana," and "Best wishes, Sam"
             continue
@@ -544,9 +584,9 @@ def _polish(text: str, customer: Customer | None, model: Flagger | None) -> str:
         if not hits:
             break
         for hit in sorted(hits, key=lambda h: h.start, reverse=True):
-            text = text[: hit.start] + _suggest(text, hit) + text[hit.end :]
+            text = put(text, hit.start, hit.end, _suggest(text, hit))
         text = tidy(text)
-    return text
+    return text or empty_reply(customer)
 
 
 # --- the verb -----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from humanly.engine.types import FindingKind
 
-__all__ = ["Fix", "Rule", "Scope", "clean", "drop", "rule", "say", "strip", "tidy", "when"]
+__all__ = ["Fix", "Rule", "Say", "Scope", "clean", "drop", "rule", "say", "strip", "tidy", "when"]
 
 Scope = Literal["match", "clause", "tail", "sentence"]
 Fix = Callable[[str], str]
@@ -67,9 +67,19 @@ def drop(_: str) -> str:
     return ""
 
 
+@dataclass(frozen=True, slots=True)
+class Say:
+    """A fix that puts these words in place of the span; the guard knows them as its own."""
+
+    words: str
+
+    def __call__(self, _: str) -> str:
+        return self.words
+
+
 def say(words: str) -> Fix:
     """The calmer wording is these words."""
-    return lambda _: words
+    return Say(words)
 
 
 def strip(pattern: str) -> Fix:

@@ -17,6 +17,18 @@ from humanly.engine.types import Analysis, ToneReport
 CAUGHT = [
     (
         "blame",
+        "The printer doesn't work and I've wasted my whole evening.",
+        "You simply needed to read the instructions.",
+        "You simply needed to",
+    ),
+    (
+        "blame",
+        "The app won't sync.",
+        "All you had to do was log out and back in.",
+        "All you had to do was",
+    ),
+    (
+        "blame",
         "My parcel never came.",
         "You must have typed the wrong postcode at checkout.",
         "typed the wrong postcode",
@@ -318,6 +330,11 @@ FACTUAL = [
 ]
 
 REWRITES = [
+    (
+        "The printer doesn't work and I've wasted my whole evening.",
+        "It's not complicated, you simply needed to read the instructions on page 4.",
+        ["instructions on page 4"],
+    ),
     (
         "Why was I charged £45 instead of £30?",
         "As I already said, the £45 includes the £15 setup fee from 3 March. Thanks for the detailed and "
@@ -865,3 +882,26 @@ def test_a_hard_situation_named_calmly_is_not_distress(engine) -> None:  # type:
     assert "cold" in {f.kind for f in scared.findings} or "no_acknowledgement" in {
         m.kind for m in scared.missing
     }
+
+
+def test_the_guard_never_flags_its_own_words(engine) -> None:  # type: ignore[no-untyped-def]
+    """A calmer wording the guard offers, standing alone, passes the guard: "Let's get this sorted." """
+    from humanly.engine.tone import _ORDERED
+    from humanly.engine.tone_rules import Say
+
+    lines = {r.fix.words for r, _ in _ORDERED if isinstance(r.fix, Say) and r.fix.words.endswith(".")}
+    assert "Let's get this sorted." in lines
+    message = "The printer doesn't work and I've wasted my whole evening."
+    flagged = {line: _check(engine, line, message).findings for line in sorted(lines)}
+    assert not {line: found for line, found in flagged.items() if found}
+
+
+def test_a_rewrite_is_never_empty_and_keeps_an_instruction(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "The printer doesn't work and I've wasted my whole evening."
+    blaming = _check(engine, "If you had read the instructions you would have known this.", message)
+    assert blaming.verdict == "revise"
+    assert blaming.rewrite == "Let's get this sorted."
+    curt = _check(engine, "It's not complicated, just restart it.", message)
+    assert curt.rewrite is not None
+    assert curt.rewrite.startswith("It can be confusing at first. ")
+    assert "restart it" in curt.rewrite

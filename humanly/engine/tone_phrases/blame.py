@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-BLAME = "humanly.tone.blame.v3"
+BLAME = "humanly.tone.blame.v4"
 _BLAME = (
     rule(
         "blame",
@@ -41,6 +41,13 @@ _BLAME = (
         r"misspelled|mistyped)\b[^.!?,;]{0,50}?\b(?:wrong|incorrect(?:ly)?|by mistake)\b[^.!?,;]{0,30}",
         "Guesses that the customer got it wrong; even if true, leading with it feels like an accusation.",
         say("the details on the order may not have matched"),
+    ),
+    rule(
+        "blame",
+        r"\b(?:you\s+(?:simply|just|merely)\s+(?:needed|had)\s+to|all\s+you\s+(?:had|needed)\s+to\s+do\s+"
+        r"(?:was|is)(?:\s+to)?)\s+(?=\w)",
+        "Says the fix was easy and the customer missed it; it lands as a telling-off, however true.",
+        say("the fix is to "),
     ),
     rule(
         "blame",
