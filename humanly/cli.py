@@ -524,12 +524,46 @@ def token(username: str, token_name: str) -> None:
     click.echo(secret)
 
 
+@main.command()
+@click.argument("username")
+def unlock(username: str) -> None:
+    """Let an agent sign in again after too many failed attempts (the lock otherwise lifts in an hour)."""
+    _django()
+    from axes.utils import reset
+
+    from humanly.desk.audit import record
+    from humanly.people.models import Agent
+
+    agent = Agent.objects.filter(username=username).first()
+    if agent is None:
+        raise click.ClickException(f"no agent called {username!r}")
+    cleared = reset(username=username)
+    if cleared:
+        record(None, "agent.unlocked", agent, failed_attempts_cleared=cleared)
+    click.echo(f"{username} can sign in again" if cleared else f"{username} was not locked")
+
+
+def serving_options(threads: int) -> dict[str, Any]:
+    """How waitress serves the desk: forwarded headers are believed from the trusted proxy only, and
+    dropped from anyone else, so behind HTTPS the desk sees the scheme and the client's address."""
+    from django.conf import settings
+
+    options: dict[str, Any] = {"threads": threads, "ident": "humanly", "clear_untrusted_proxy_headers": True}
+    if settings.TRUSTED_PROXY:
+        options |= {
+            "trusted_proxy": settings.TRUSTED_PROXY,
+            "trusted_proxy_count": 1,
+            "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+        }
+    return options
+
+
 def _serve(host: str, port: int, threads: int) -> None:
     from waitress import serve as waitress_serve
 
     from humanly.desk.wsgi import application
 
-    waitress_serve(application, host=host, port=port, threads=threads, ident="humanly")
+    waitress_serve(application, host=host, port=port, **serving_options(threads))
 
 
 @main.command()

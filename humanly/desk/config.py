@@ -60,6 +60,14 @@ SETTINGS: tuple[Setting, ...] = (
         "after each commit.",
     ),
     Setting("HUMANLY_MAX_UPLOAD_MB", int, "10", "Largest attachment or request body accepted, in megabytes."),
+    Setting(
+        "HUMANLY_TRUSTED_PROXY",
+        str,
+        "127.0.0.1",
+        "The address of the HTTPS proxy in front of `humanly serve`, or `*` for any: only its "
+        "X-Forwarded-Proto and X-Forwarded-For are believed (the client's address then counts for the "
+        "sign-in limit). Headers from anyone else are dropped.",
+    ),
 )
 
 

@@ -16,6 +16,8 @@ if not SECRET_KEY:
 # Earlier keys still open sessions, signed links and sealed secrets while the key is rotated.
 SECRET_KEY_FALLBACKS = [k.strip() for k in value("HUMANLY_SECRET_KEY_FALLBACKS").split(",") if k.strip()]
 ALLOWED_HOSTS = [h.strip() for h in value("HUMANLY_ALLOWED_HOSTS").split(",") if h.strip()]
+# The proxy whose forwarded headers `humanly serve` believes (the serving layer applies them).
+TRUSTED_PROXY = value("HUMANLY_TRUSTED_PROXY").strip()
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from humanly.conversations import search
 from humanly.conversations.models import Conversation, Message
 from humanly.desk import demo
 from humanly.knowledge.models import Article
@@ -24,6 +25,8 @@ def test_the_demo_business_loads_with_its_readings(engine) -> None:  # type: ign
     assert not inbound.filter(reading__isnull=True).exists()
     assert Conversation.objects.filter(need__gt=0.5).exists()
     assert Message.objects.filter(kind="note").exists()
+    assert not Conversation.objects.filter(search_text="").exists()  # the inbox search finds the demo
+    assert Conversation.objects.filter(**search.matches("refund")).exists()
     signins = demo.passwords()
     assert Agent.objects.get(username="alex").check_password(signins["alex"])
     with pytest.raises(ValueError, match="empty database"):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import humanly.engine
-from humanly.conversations import labels
+from humanly.conversations import labels, search
 from humanly.conversations.models import Conversation, Message
 from humanly.copilot.reading import need
 from humanly.desk.models import AuditEvent
@@ -107,6 +107,7 @@ def load(engine: humanly.engine.Engine | None = None) -> dict[str, int]:
             Conversation.objects.filter(pk=conversation.pk).update(
                 created=start, updated=start, last_inbound=last_inbound
             )
+            search.refresh(conversation)
             count += 1
     engine = engine or humanly.engine.load(threads=2)
     readings = engine.analyze_many([m.text for m in inbound])
