@@ -172,6 +172,13 @@ def do_merge(agent: Agent, keep: Conversation, other: Conversation) -> Conversat
     """Move every message of ``other`` into ``keep``; ``other`` remembers where they went."""
     if keep.pk == other.pk or keep.team_id != other.team_id:
         raise ValueError("only two different conversations of the same team can be merged")
+    # A message knows its customer through its conversation: merging two people's threads would put one
+    # person's words in the other's mouth.
+    if keep.customer_id != other.customer_id:
+        raise ValueError(
+            "these conversations are with two different customers; if they are one person, merge the customers"
+            " first (on the customer page)"
+        )
     moved = Message.objects.filter(conversation=other).update(conversation=keep)
     keep.tags = sorted(set(keep.tags) | set(other.tags))
     keep.save(update_fields=["tags", "updated"])

@@ -183,4 +183,8 @@ def test_conversations_merge_and_split(teams, agents) -> None:  # type: ignore[n
     other_team = _receive(teams[1], text="Elsewhere").conversation
     with pytest.raises(ValueError, match="same team"):
         do_merge(jordan, kept, other_team)
-    assert Conversation.objects.count() == 4
+    someone_else = _receive(teams[0], email="bo@example.com", text="Mine").conversation
+    with pytest.raises(ValueError, match="two different customers"):
+        do_merge(jordan, kept, someone_else)
+    assert someone_else.messages.get().conversation_id == someone_else.pk  # nothing moved
+    assert Conversation.objects.count() == 5
