@@ -56,8 +56,8 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "",
         "Redis for the scaled-out mode, e.g. `redis://127.0.0.1:6379/0`: tasks go to `humanly worker` "
-        "processes after each commit (run inline when Redis cannot be reached). Empty: tasks run inline "
-        "after each commit.",
+        "processes after each commit (run in the web process when Redis cannot be reached). Empty: tasks run "
+        "on a background thread of the web process after each commit.",
     ),
     Setting("HUMANLY_MAX_UPLOAD_MB", int, "10", "Largest attachment or request body accepted, in megabytes."),
     Setting(

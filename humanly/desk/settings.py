@@ -16,6 +16,9 @@ if not SECRET_KEY:
 # Earlier keys still open sessions, signed links and sealed secrets while the key is rotated.
 SECRET_KEY_FALLBACKS = [k.strip() for k in value("HUMANLY_SECRET_KEY_FALLBACKS").split(",") if k.strip()]
 ALLOWED_HOSTS = [h.strip() for h in value("HUMANLY_ALLOWED_HOSTS").split(",") if h.strip()]
+# With no broker, a task runs on a background thread of the serving process after the commit, so a request
+# never waits for the engine (the test settings run tasks inline, straight after the commit).
+TASKS_IN_BACKGROUND = True
 # The proxy whose forwarded headers `humanly serve` believes (the serving layer applies them).
 TRUSTED_PROXY = value("HUMANLY_TRUSTED_PROXY").strip()
 

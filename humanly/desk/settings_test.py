@@ -10,6 +10,7 @@ os.environ.setdefault("HUMANLY_SECRET_KEY", "only-for-tests")
 from humanly.desk.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS_IN_BACKGROUND = False  # a test sees a task's effect as soon as the commit's callbacks ran
 
 import tempfile  # noqa: E402
 
