@@ -508,20 +508,91 @@ def createadmin(username: str, email: str, team_name: str, password: str) -> Non
     click.echo(f"admin {username} created, in team {team.name}")
 
 
-@main.command()
-@click.argument("username")
-@click.option("--name", "token_name", default="api", show_default=True, help="What the token is for.")
-def token(username: str, token_name: str) -> None:
-    """Issue an API token for an agent. It is shown once; only a hash of it is kept."""
-    _django()
-    from humanly.api.models import Token
+class _TokenCommands(click.Group):
+    """``humanly token USERNAME`` still issues a token: a first word that names no command means ``issue``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] != "--help":
+            args = ["issue", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_TokenCommands)
+def token() -> None:
+    """API tokens: issue, list and revoke (docs/api.md). `humanly token USERNAME` issues one."""
+
+
+def _token_agent(username: str, *, active: bool = False) -> Any:
     from humanly.people.models import Agent
 
-    agent = Agent.objects.filter(username=username, is_active=True).first()
+    found = Agent.objects.filter(username=username)
+    agent = (found.filter(is_active=True) if active else found).first()
     if agent is None:
-        raise click.ClickException(f"no active agent called {username!r}")
-    _, secret = Token.issue(agent, token_name)
+        raise click.ClickException(f"no {'active ' if active else ''}agent called {username!r}")
+    return agent
+
+
+def _token_line(prefix: str, agent: str, name: str, issued: str, used: str) -> str:
+    return f"{prefix:<12}  {agent:<20}  {name:<20}  {issued:<16}  {used}"
+
+
+def _token_row(found: Any) -> str:
+    used = f"{found.last_used:%Y-%m-%d %H:%M}" if found.last_used else "never"
+    return _token_line(
+        found.prefix or "-", found.agent.username, found.name, f"{found.created:%Y-%m-%d %H:%M}", used
+    )
+
+
+@token.command("issue")
+@click.argument("username")
+@click.option("--name", "token_name", default="api", show_default=True, help="What the token is for.")
+def token_issue(username: str, token_name: str) -> None:
+    """Issue an API token for an agent. It is shown once; only a hash of it is kept."""
+    _django()
+    from humanly.api.actions import do_issue_token
+
+    _, secret = do_issue_token(_token_agent(username, active=True), token_name)
     click.echo(secret)
+
+
+@token.command("list")
+@click.option("--agent", "username", help="Only this agent's tokens.")
+def token_list(username: str | None) -> None:
+    """The tokens: prefix, agent, name, when issued and when last used (never the token itself)."""
+    _django()
+    from humanly.api.actions import matching_tokens
+
+    found = matching_tokens(agent=_token_agent(username) if username else None)
+    if not found:
+        click.echo("no tokens")
+        return
+    click.echo(_token_line("prefix", "agent", "name", "issued (UTC)", "last used"))
+    for each in found:
+        click.echo(_token_row(each))
+
+
+@token.command("revoke")
+@click.argument("name_or_prefix", required=False, default="")
+@click.option("--agent", "username", help="Only this agent's tokens; alone, all of them.")
+@click.option("--all", "every", is_flag=True, help="Revoke every token NAME_OR_PREFIX matches, not just one.")
+def token_revoke(name_or_prefix: str, username: str | None, every: bool) -> None:
+    """Revoke tokens, named by NAME_OR_PREFIX (a token's name, its prefix as `token list` shows it, or the
+    token itself), by --agent, or both. A request with a revoked token is refused (401)."""
+    if not name_or_prefix and not username:
+        raise click.UsageError("name a token (its name or prefix), or give --agent")
+    _django()
+    from humanly.api.actions import do_revoke_tokens, matching_tokens
+
+    found = list(matching_tokens(name_or_prefix, _token_agent(username) if username else None))
+    if not found:
+        raise click.ClickException("no token matches")
+    if name_or_prefix and len(found) > 1 and not every:
+        lines = "\n".join(_token_row(each) for each in found)
+        raise click.ClickException(
+            f"{len(found)} tokens match; name one by its prefix, or add --all:\n{lines}"
+        )
+    for each in do_revoke_tokens(found):
+        click.echo(f"revoked {each.prefix or each.name} ({each.agent.username}, {each.name})")
 
 
 @main.command()

@@ -11,13 +11,13 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from ninja import File, NinjaAPI, Query, UploadedFile
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja import File, Query, UploadedFile
 from ninja.responses import Status
 from ninja.security import HttpBearer
 
+from humanly.api import paging
 from humanly.api import schemas as s
-from humanly.api.errors import error
+from humanly.api.errors import API, error
 from humanly.api.models import Token, digest
 from humanly.conversations import order
 from humanly.conversations.access import (
@@ -32,13 +32,15 @@ from humanly.conversations.models import Attachment, Conversation, Message
 from humanly.copilot.business import team_engine, team_voice
 from humanly.copilot.reading import engine
 from humanly.engine import DraftContext, Profile, Turn
+from humanly.knowledge.access import visible_articles
+from humanly.knowledge.actions import do_save_article
 from humanly.knowledge.index import team_knowledge
 from humanly.knowledge.models import Article
 from humanly.people.access import access_customer, teams_of, visible_customers
 from humanly.people.actions import IdentityTaken, do_create_customer, do_find_or_create_customer
 from humanly.people.models import Agent, Customer, Identity, Team
 
-PAGE = 50
+PER_PAGE = 50
 
 
 class BearerToken(HttpBearer):
@@ -50,43 +52,13 @@ class BearerToken(HttpBearer):
         return found.agent
 
 
-api = NinjaAPI(
+api = API(
     title="humanly",
     version="1",
     urls_namespace="api-v1",
     auth=BearerToken(),
     description='The desk\'s JSON API. Errors always have the shape {"error": {"code", "message"}}.',
 )
-
-
-@api.exception_handler(AuthenticationError)
-def _unauthorized(request: HttpRequest, exc: Exception) -> Any:
-    return error(401, "A valid API token is needed: Authorization: Bearer <token>.")
-
-
-@api.exception_handler(ValidationError)
-def _invalid(request: HttpRequest, exc: ValidationError) -> Any:
-    return error(422, "The request does not match what this route takes.", details=exc.errors)
-
-
-@api.exception_handler(Http404)
-def _missing(request: HttpRequest, exc: Exception) -> Any:
-    return error(404, "Not found.")
-
-
-@api.exception_handler(HttpError)
-def _http(request: HttpRequest, exc: HttpError) -> Any:
-    return error(exc.status_code, str(exc))
-
-
-@api.exception_handler(ValueError)
-def _refused(request: HttpRequest, exc: ValueError) -> Any:
-    return error(400, str(exc))
-
-
-@api.exception_handler(TooLarge)
-def _too_large(request: HttpRequest, exc: TooLarge) -> Any:
-    return error(413, str(exc))
 
 
 def _agent(request: HttpRequest) -> Agent:
@@ -161,18 +133,28 @@ def _detail(c: Conversation) -> dict[str, Any]:
 ERRORS: dict[int, type] = {401: s.Error, 404: s.Error, 422: s.Error}
 
 
-@api.get("/conversations", response={200: list[s.ConversationOut], **ERRORS}, tags=["conversations"])
+@api.get(
+    "/conversations",
+    response={200: list[s.ConversationOut], **ERRORS},
+    tags=["conversations"],
+    openapi_extra=paging.LISTING,
+)
 def list_conversations(
     request: HttpRequest,
+    response: HttpResponse,
     status: str | None = None,
-    page: int = Query(1, ge=1),  # type: ignore[type-arg]  # ninja types Query loosely
+    page: int = paging.PAGE,
+    limit: int = paging.limit(PER_PAGE),
+    offset: int | None = paging.OFFSET,
 ) -> list[dict[str, Any]]:
-    """Your teams' conversations, most in need first with the wait counted in, as in the inbox (50 a page)."""
+    """Your teams' conversations, most in need first with the wait counted in, as in the inbox (50 a page).
+    `X-Total-Count` says how many there are; `Link` (`rel="next"`) gives the next page while there is more."""
     found = visible_conversations(_agent(request)).select_related("team", "customer", "assignee")
     if status:
         found = found.filter(status=status)
     found = order.by_need(found.prefetch_related("customer__identities"))
-    return [_conversation(c) for c in found[(page - 1) * PAGE : page * PAGE]]
+    listed = paging.window(request, response, found, limit=limit, offset=offset, page=page)
+    return [_conversation(c) for c in listed]
 
 
 @api.get(
@@ -298,20 +280,31 @@ def download(request: HttpRequest, attachment_id: int) -> FileResponse:
     return serve(access_attachment(_agent(request), attachment_id))
 
 
-@api.get("/customers", response={200: list[s.CustomerOut], **ERRORS}, tags=["customers"])
+@api.get(
+    "/customers",
+    response={200: list[s.CustomerOut], **ERRORS},
+    tags=["customers"],
+    openapi_extra=paging.LISTING,
+)
 def list_customers(
     request: HttpRequest,
+    response: HttpResponse,
     q: str | None = None,
-    page: int = Query(1, ge=1),  # type: ignore[type-arg]  # ninja types Query loosely
+    page: int = paging.PAGE,
+    limit: int = paging.limit(PER_PAGE),
+    offset: int | None = paging.OFFSET,
 ) -> list[dict[str, Any]]:
-    """The customers you can see, newest first (50 a page); `q` matches the name or any identity."""
+    """The customers you can see, newest first (50 a page); `q` matches the name or any identity. Paged
+    as conversations are."""
     found = visible_customers(_agent(request))
     if q and q.strip():
         term = q.strip()
         with_identity = Identity.objects.filter(value__icontains=term).values("customer_id")
         found = found.filter(Q(name__icontains=term) | Q(pk__in=with_identity))
     found = found.prefetch_related("identities").order_by("-created", "-pk")
-    return [_customer(c) for c in found[(page - 1) * PAGE : page * PAGE]]
+    return [
+        _customer(c) for c in paging.window(request, response, found, limit=limit, offset=offset, page=page)
+    ]
 
 
 @api.post(
@@ -343,31 +336,50 @@ def read_customer(request: HttpRequest, customer_id: int) -> dict[str, Any]:
     return _customer(access_customer(_agent(request), customer_id))
 
 
-@api.get("/knowledge/articles", response={200: list[s.ArticleOut], **ERRORS}, tags=["knowledge"])
-def list_articles(request: HttpRequest, team: str | None = None) -> list[dict[str, Any]]:
-    teams = teams_of(_agent(request))
-    found = Article.objects.filter(team__in=teams).select_related("team").order_by("title", "pk")
+@api.get(
+    "/knowledge/articles",
+    response={200: list[s.ArticleOut], **ERRORS},
+    tags=["knowledge"],
+    openapi_extra=paging.LISTING,
+)
+def list_articles(
+    request: HttpRequest,
+    response: HttpResponse,
+    team: str | None = None,
+    page: int = paging.PAGE,
+    limit: int = paging.limit(paging.MAX_LIMIT),
+    offset: int | None = paging.OFFSET,
+) -> list[dict[str, Any]]:
+    """Your teams' articles and saved replies by title, 500 a page; paged as conversations are."""
+    found = visible_articles(_agent(request)).order_by("title", "pk")
     if team:
         found = found.filter(team__slug=team)
-    return [_article(a) for a in found[:500]]
+    listed = paging.window(request, response, found, limit=limit, offset=offset, page=page)
+    return [_article(a) for a in listed]
 
 
 @api.post("/knowledge/articles", response={201: s.ArticleOut, **ERRORS}, tags=["knowledge"])
-def save_article(request: HttpRequest, body: s.ArticleIn) -> Status[dict[str, Any]]:
-    """Add an article or saved reply, or replace the one with the same slug in that team."""
-    team = _team(_agent(request), body.team)
-    with transaction.atomic():
-        article, _ = Article.objects.update_or_create(
-            team=team,
+def save_article(request: HttpRequest, body: s.ArticleIn) -> HttpResponse | Status[dict[str, Any]]:
+    """Add an article or saved reply, or replace the one with the same slug in that team. Checked as the
+    knowledge pages check it: an unknown expectation in `answers`, or a text too short to quote, is 422
+    `invalid_input`. Saving is audited, and the article's passages are indexed for drafts."""
+    agent = _agent(request)
+    team = _team(agent, body.team)
+    existing = visible_articles(agent).filter(team=team, slug=body.slug).first()
+    try:
+        article = do_save_article(
+            agent,
+            team,
+            title=body.title,
+            body=body.body,
+            kind=body.kind,
+            tags=body.tags,
+            answers=body.answers,
             slug=body.slug,
-            defaults={
-                "title": body.title,
-                "body": body.body,
-                "kind": body.kind,
-                "tags": body.tags,
-                "answers": body.answers,
-            },
+            article=existing,
         )
+    except ValueError as refused:
+        return error(422, str(refused))
     return Status(201, _article(article))
 
 

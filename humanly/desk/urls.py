@@ -12,6 +12,9 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+handler404 = "humanly.api.errors.not_found"
+handler500 = "humanly.api.errors.server_failed"
+
 urlpatterns = [
     path("healthz", health, name="health"),
     path("api/v1/", api.urls),

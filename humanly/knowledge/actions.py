@@ -25,6 +25,7 @@ EXPECTATIONS = (
     "free_work",
     "partnership_pitch",
 )
+MIN_TEXT = 3  # letters or digits: less is never something a reply could quote
 
 
 def _words(values: Sequence[str]) -> list[str]:
@@ -54,7 +55,8 @@ def do_save_article(
     if unknown:
         raise ValueError(f"unknown expectation {unknown[0]!r}; use {', '.join(EXPECTATIONS)}")
     slug = slugify(slug or title)[:120] or "article"
-    if not passages_of(EngineArticle(slug, title, body)):
+    quotable = " ".join(p.text for p in passages_of(EngineArticle(slug, title, body)))
+    if sum(c.isalnum() for c in quotable) < MIN_TEXT:
         raise ValueError("the article has no text a reply could quote")
     clash = Article.objects.filter(team=team, slug=slug)
     if article is not None:

@@ -13,6 +13,7 @@ from humanly.api.v1 import api
 from humanly.conversations.actions import do_receive
 from humanly.conversations.models import Conversation, Message
 from humanly.desk.models import AuditEvent
+from humanly.knowledge.models import Article
 from humanly.people.models import Agent, Customer, Identity, Team
 
 pytestmark = pytest.mark.django_db
@@ -330,3 +331,132 @@ def test_starting_a_conversation_is_refused_outside_your_teams(setup) -> None:  
     assert _post(client, "/api/v1/conversations", both)[0] == 422
     assert _post(client, "/api/v1/conversations", start | {"text": ""})[0] == 422
     assert Conversation.objects.count() == before
+
+
+ARTICLE = {
+    "team": "support",
+    "slug": "parking",
+    "title": "Parking",
+    "body": "There is free parking behind the studio on Mill Lane.",
+}
+
+
+def test_a_saved_article_is_audited_and_indexed_as_from_the_pages(  # type: ignore[no-untyped-def]
+    setup, django_capture_on_commit_callbacks
+) -> None:
+    client, agent = setup["client"], setup["agent"]
+    with django_capture_on_commit_callbacks(execute=True):
+        status, saved = _post(client, "/api/v1/knowledge/articles", ARTICLE | {"answers": ["Quick_Results"]})
+    assert status == 201, saved
+    assert saved["answers"] == ["quick_results"]
+    article = Article.objects.get(pk=saved["id"])
+    assert article.vectors_of  # the reindex task ran after commit, and stored the passages' vectors
+    assert article.vectors
+    event = AuditEvent.objects.get(action="article.saved")
+    assert (event.actor, event.object_id) == (agent, str(article.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        status, again = _post(
+            client, "/api/v1/knowledge/articles", ARTICLE | {"body": "Park on Station Road."}
+        )
+    assert (status, again["id"]) == (201, article.pk)  # the same slug replaces it
+    article.refresh_from_db()
+    assert article.body == "Park on Station Road."
+    assert AuditEvent.objects.filter(action="article.saved").count() == 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"answers": ["nonsense"]}, {"body": "x"}, {"body": "  \n "}, {"title": "  "}],
+    ids=["unknown-expectation", "one-letter", "blank-body", "blank-title"],
+)
+def test_an_article_the_pages_would_refuse_is_refused(setup, change) -> None:  # type: ignore[no-untyped-def]
+    status, body = _post(setup["client"], "/api/v1/knowledge/articles", ARTICLE | change)
+    assert status == 422
+    assert body["error"]["code"] == "invalid_input"
+    assert not Article.objects.exists()
+    assert not AuditEvent.objects.filter(action="article.saved").exists()
+
+
+def test_an_unknown_route_is_a_json_404(setup) -> None:  # type: ignore[no-untyped-def]
+    for client in (setup["client"], Client()):
+        for path in ("/api/v1/nope", "/api/v1/conversations/", "/api/v1/", "/api/v1/conversations/1/x"):
+            response = client.get(path)
+            assert response.status_code == 404, path
+            assert response["Content-Type"] == "application/json"
+            assert _json(response)["error"]["code"] == "not_found"
+        assert client.post("/api/v1/nope", {}, content_type="application/json").status_code == 404
+
+
+def test_a_path_under_api_outside_its_version_is_a_json_404_and_a_page_is_a_page(setup, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.DEBUG = False  # the desk's own 404 answers, as in production
+    for path in ("/api/nope", "/api/v2/conversations"):
+        response = Client().get(path)
+        assert response.status_code == 404, path
+        assert _json(response)["error"]["code"] == "not_found"
+    page = setup["client"].get("/no-such-page")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")
+
+
+def test_a_method_a_route_does_not_take_is_a_json_405(setup) -> None:  # type: ignore[no-untyped-def]
+    client = setup["client"]
+    response = client.delete(f"/api/v1/conversations/{setup['mine'].conversation_id}")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert _json(response)["error"] == {
+        "code": "method_not_allowed",
+        "message": "DELETE is not allowed here; this route takes GET.",
+        "details": {"allowed": ["GET"]},
+    }
+    assert _json(client.put("/api/v1/conversations"))["error"]["details"] == {"allowed": ["GET", "POST"]}
+
+
+def test_a_failure_inside_a_route_is_a_json_500_without_the_traceback(  # type: ignore[no-untyped-def]
+    setup, monkeypatch, caplog
+) -> None:
+    def broken() -> None:
+        raise RuntimeError("the secret inner workings")
+
+    monkeypatch.setattr("humanly.api.v1.engine", broken)
+    client = setup["client"]
+    client.raise_request_exception = False  # as a real client sees it
+    response = client.post("/api/v1/engine/check-reply", {"draft": "Hi"}, content_type="application/json")
+    assert response.status_code == 500
+    assert _json(response)["error"]["code"] == "server_error"
+    assert b"secret inner workings" not in response.content
+    assert b"Traceback" not in response.content
+    assert "the secret inner workings" in caplog.text  # in the log instead
+
+
+def test_lists_come_in_pages_and_say_when_there_is_more(setup) -> None:  # type: ignore[no-untyped-def]
+    client, mine = setup["client"], setup["mine"]
+    team = mine.conversation.team
+    for n in range(4):
+        do_receive(team, identity=("email", f"c{n}@example.com"), text=f"Question {n}?")
+    everything = client.get("/api/v1/conversations")
+    assert everything["X-Total-Count"] == "5"
+    assert "Link" not in everything  # all of them on the first page
+    ids = [c["id"] for c in _json(everything)]
+
+    first = client.get("/api/v1/conversations?status=open&limit=2")
+    assert first["X-Total-Count"] == str(Conversation.objects.filter(team=team, status="open").count())
+    assert (
+        first["Link"] == '<http://testserver/api/v1/conversations?status=open&offset=2&limit=2>; rel="next"'
+    )
+    pages, url = [], "/api/v1/conversations?limit=2"
+    while url:
+        response = client.get(url)
+        pages.append([c["id"] for c in _json(response)])
+        url = response.get("Link", "").partition(">")[0].removeprefix("<")
+    assert pages == [ids[0:2], ids[2:4], ids[4:5]]  # followed to the end: each once, in order
+    assert [c["id"] for c in _json(client.get("/api/v1/conversations?limit=2&page=2"))] == ids[2:4]
+    assert [c["id"] for c in _json(client.get("/api/v1/conversations?offset=3"))] == ids[3:]
+    assert _json(client.get("/api/v1/conversations?page=2")) == []  # 50 a page, as before
+    for wrong in ("limit=0", "limit=501", "offset=-1"):
+        assert client.get(f"/api/v1/conversations?{wrong}").status_code == 422
+
+    customers = client.get("/api/v1/customers?limit=1")
+    assert (customers["X-Total-Count"], len(_json(customers))) == ("5", 1)
+    assert "offset=1&limit=1" in customers["Link"]
+    articles = client.get("/api/v1/knowledge/articles")
+    assert (articles["X-Total-Count"], _json(articles)) == ("0", [])
