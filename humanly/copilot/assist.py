@@ -14,6 +14,8 @@ from humanly.conversations import labels
 from humanly.conversations.models import Conversation, Message
 from humanly.copilot.business import team_engine, team_voice
 from humanly.engine import Analysis, Draft, DraftContext, Profile, Reading, ToneReport, Turn
+from humanly.engine.rewrite import answer_gap
+from humanly.engine.tone_coverage import clearly_answered
 from humanly.engine.types import Stage
 from humanly.knowledge.index import team_knowledge
 
@@ -135,11 +137,17 @@ def stage(conversation: Conversation) -> Reading | None:
 
 
 def checklist(report: ToneReport, analysis: Analysis | None) -> list[dict[str, Any]]:
-    """Each thing the customer asked, and whether the reply answers it."""
+    """Each thing the customer asked, and where the reply stands on it: ``answered`` only on clear
+    evidence, ``gap`` while a marked place for its answer is still in the reply, else ``open``."""
     if analysis is None:
         return []
-    open_asks = {(m.ask.start, m.ask.end) for m in report.missing if m.kind == "unanswered_ask" and m.ask}
-    return [
-        {"text": ask.text, "answered": (ask.start, ask.end) not in open_asks, "index": i}
-        for i, ask in enumerate(analysis.asks)
-    ]
+    items = []
+    for i, ask in enumerate(analysis.asks):
+        if answer_gap(ask.text) in report.draft:
+            state = "gap"
+        elif clearly_answered(ask, report.draft):
+            state = "answered"
+        else:
+            state = "open"
+        items.append({"text": ask.text, "answered": state == "answered", "state": state, "index": i})
+    return items

@@ -26,7 +26,16 @@ from humanly.engine.tone_customer import (
 )
 from humanly.engine.types import Ask, Missing
 
-__all__ = ["COVERAGE", "FILLER", "UNANSWERED_WHY", "answered", "missing", "plainly_answered", "unanswered"]
+__all__ = [
+    "COVERAGE",
+    "FILLER",
+    "UNANSWERED_WHY",
+    "answered",
+    "clearly_answered",
+    "missing",
+    "plainly_answered",
+    "unanswered",
+]
 
 COVERAGE = "humanly.tone.coverage.v3"
 _I = re.IGNORECASE
@@ -151,6 +160,19 @@ def _question_kind(ask: Ask) -> str:
     if re.match(r"(?:who|what|where|why|how|which)\b", opener) or not QUESTION_START.match(opener):
         return "open"
     return "yes_no"
+
+
+def clearly_answered(ask: Ask, draft: str) -> bool:
+    """Positive evidence that the draft answers this ask (``answered`` also gives the benefit of the
+    doubt): most of its words, the shape of answer it calls for, an action taken or an honest no."""
+    words = set(_content(ask.text))
+    drafted = set(_content(draft))
+    coverage = len(words & drafted) / len(words) if words else 0.0
+    return (
+        coverage >= 0.6
+        or plainly_answered(ask, draft)
+        or any(p.search(draft) for p in (_ACTION, POLICY, REFUSAL))
+    )
 
 
 def answered(ask: Ask, draft: str, context: str = "") -> bool:

@@ -110,6 +110,13 @@ def test_the_tone_guard_marks_what_may_land_badly_and_offers_wording(desk) -> No
     calm = client.post(f"{url}/check", {"text": good}).content.decode()
     assert "<strong>blame</strong>" not in calm
     assert "✓</span> Can you fix my access today?" in calm
+    # A greeting answers nothing, and a marked place for the answer is still to fill: neither is ticked.
+    hello = client.post(f"{url}/check", {"text": "Hi Ana, thanks for getting in touch."}).content.decode()
+    assert "○</span> Can you fix my access today?" in hello
+    gap = "Hi Ana, thanks for writing. [Answer here: Can you fix my access today?]"
+    marked = client.post(f"{url}/check", {"text": gap}).content.decode()
+    assert "○</span> Can you fix my access today?" in marked
+    assert "still to write in the brackets" in marked
     assert 'class="tone' not in client.post(f"{url}/check", {"text": " "}).content.decode()
 
 
