@@ -101,6 +101,8 @@ def test_the_tone_guard_marks_what_may_land_badly_and_offers_wording(desk) -> No
     assert "Worth a second look." in tone
     assert '<mark class="finding"' in tone
     assert "<strong>blame</strong>" in tone
+    assert 'data-reword=""' in tone  # a finding the guard would simply drop: one click takes it out
+    assert "Leave these words out" in tone
     skipping = client.post(f"{url}/check", {"text": "Thank you for reaching out. We value your feedback."})
     assert "○</span> Can you fix my access today?" in skipping.content.decode()  # not answered yet
     good = (
