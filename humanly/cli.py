@@ -629,11 +629,29 @@ def serving_options(threads: int) -> dict[str, Any]:
     return options
 
 
+def _port_free(host: str, port: int) -> None:
+    """Refuse at once, and plainly, when something already listens where the desk would."""
+    import errno
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise click.ClickException(
+                    f"port {port} on {host} is already in use (another desk?): choose another with --port"
+                ) from exc
+            raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror}") from exc
+
+
 def _serve(host: str, port: int, threads: int) -> None:
     from waitress import serve as waitress_serve
 
     from humanly.desk.wsgi import application
 
+    _port_free(host, port)
     waitress_serve(application, host=host, port=port, **serving_options(threads))
 
 
@@ -647,6 +665,7 @@ def serve(host: str, port: int, threads: int) -> None:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    _port_free(host, port)
     click.echo(f"humanly is serving on http://{host}:{port}/")
     _serve(host, port, threads)
 
@@ -698,6 +717,7 @@ def demo(port: int, data_dir: str | None) -> None:
 
     from humanly.desk.config import data_dir as default_data_dir
 
+    _port_free("127.0.0.1", port)  # before minutes of loading, not after
     folder = Path(data_dir) if data_dir else default_data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["HUMANLY_DATA_DIR"] = str(folder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import pytest
@@ -28,7 +28,12 @@ def _echo(environ: Environ, start_response: Callable[..., Any]) -> list[bytes]:
 @contextmanager
 def _served(app: Callable[..., Any]) -> Iterator[str]:
     server = create_server(app, host="127.0.0.1", port=0, **serving_options(threads=2))
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        with suppress(OSError):  # the loop may be polling the socket that close() takes away
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
@@ -78,3 +83,20 @@ def test_the_desk_behind_its_proxy_does_not_redirect_to_https() -> None:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
+
+
+def test_a_port_in_use_is_refused_plainly(tmp_path: Any) -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from humanly.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["demo", "--port", str(port), "--data-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in result.output
+    assert not (tmp_path / "humanly.db").exists()  # refused before anything was loaded
