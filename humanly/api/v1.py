@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from ninja import File, Query, UploadedFile
+from ninja.errors import HttpError
 from ninja.responses import Status
 from ninja.security import HttpBearer
 
@@ -37,7 +38,7 @@ from humanly.knowledge.actions import do_save_article
 from humanly.knowledge.index import team_knowledge
 from humanly.knowledge.models import Article
 from humanly.people.access import access_customer, teams_of, visible_customers
-from humanly.people.actions import IdentityTaken, do_create_customer, do_find_or_create_customer
+from humanly.people.actions import IdentityTaken, do_create_customer, do_find_or_create_customer, normalise
 from humanly.people.models import Agent, Customer, Identity, Team
 
 PER_PAGE = 50
@@ -197,12 +198,29 @@ def start(request: HttpRequest, body: s.StartIn) -> Status[dict[str, Any]]:
     return Status(201, _detail(conversation))
 
 
+def _known_elsewhere(agent: Agent, email: str) -> bool:
+    """Whether ``email`` is the address of a customer this agent may not see."""
+    known = Identity.objects.filter(kind=Identity.Kind.EMAIL, value=normalise("email", email)).first()
+    if known is None:
+        return False
+    customer = known.customer
+    while customer.merged_into_id is not None:
+        customer = Customer.objects.get(pk=customer.merged_into_id)
+    return not visible_customers(agent).filter(pk=customer.pk).exists()
+
+
 @api.post("/messages", response={201: s.MessageOut, **ERRORS}, tags=["conversations"])
 def receive(request: HttpRequest, body: s.InboundIn) -> Status[dict[str, Any]]:
     """An inbound message from a customer (how the contact form and other channels arrive)."""
     agent = _agent(request)
     team = _team(agent, body.team)
     conversation = access_conversation(agent, body.conversation) if body.conversation else None
+    if not agent.is_admin and _known_elsewhere(agent, body.email):
+        # Receiving joins the customer to the team, and with them their notes: another team's customer
+        # comes in through a channel an admin set up, never through one agent's token.
+        raise HttpError(
+            403, "this address belongs to a customer outside your teams: send it with an admin's token"
+        )
     message = do_receive(
         team,
         identity=("email", body.email),

@@ -111,6 +111,28 @@ def test_an_inbound_message_a_reply_and_a_note_arrive(setup) -> None:  # type: i
     assert wrong_team.status_code == 404
 
 
+def test_an_agent_cannot_pull_another_teams_customer_in_by_their_address(setup) -> None:  # type: ignore[no-untyped-def]
+    pulled = setup["client"].post(
+        "/api/v1/messages",
+        {"team": "support", "email": "Bo@Example.com", "text": "hi, it's Bo"},
+        content_type="application/json",
+    )
+    assert pulled.status_code == 403
+    assert _json(pulled)["error"]["code"] == "forbidden"
+    bo = setup["theirs"].conversation.customer
+    assert list(bo.teams.values_list("slug", flat=True)) == ["sales"]
+    assert setup["client"].get(f"/api/v1/customers/{bo.pk}").status_code == 404
+    admin = Agent.objects.create_user("alex", password="a-long-password-1", role=Agent.Role.ADMIN)
+    _, secret = Token.issue(admin, "contact form")
+    channel = Client(headers={"authorization": f"Bearer {secret}"})
+    arrived = channel.post(
+        "/api/v1/messages",
+        {"team": "support", "email": "bo@example.com", "text": "hi, it's Bo"},
+        content_type="application/json",
+    )
+    assert arrived.status_code == 201  # a channel an admin set up brings the person to the team
+
+
 def test_bad_input_gets_the_error_shape_with_details(setup) -> None:  # type: ignore[no-untyped-def]
     client = setup["client"]
     response = client.post(
