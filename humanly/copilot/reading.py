@@ -17,6 +17,8 @@ UPSET = {"anger": 0.25, "fear": 0.3, "nervousness": 0.25, "grief": 0.35, "sadnes
 FLAGS = {"urgency": 0.3, "legal_threat": 0.2, "churn_threat": 0.15, "repeat_contact": 0.15, "abuse": 0.1,
          "shouting": 0.1}  # fmt: skip
 RISK = {"low": 0.0, "medium": 0.1, "high": 0.25}
+# What the reading expects that is an offer or a pitch rather than a need: however it is put, it can wait.
+WAITS = frozenset({"partnership_pitch"})
 
 
 @functools.cache
@@ -31,7 +33,10 @@ def need(reading: dict[str, Any]) -> float:
     feeling = max((weight * float(scores.get(label, 0.0)) for label, weight in UPSET.items()), default=0.0)
     flags = sum(FLAGS.get(flag, 0.0) for flag in reading.get("flags", []))
     risk = RISK.get(reading.get("escalation", {}).get("risk", "low"), 0.0)
-    return round(min(1.0, 0.1 + feeling * 2 + flags + risk), 4)
+    found = min(1.0, 0.1 + feeling * 2 + flags + risk)
+    if WAITS.intersection(reading.get("expectations", [])):
+        found /= 2  # someone asking for something for themselves waits behind people who need help
+    return round(found, 4)
 
 
 @task("copilot.read_message")

@@ -52,6 +52,9 @@ def test_need_rises_with_feelings_flags_and_risk() -> None:
     }
     urgent = {"emotions": {"scores": {"fear": 0.9}}, "flags": ["urgency"], "escalation": {"risk": "high"}}
     assert need(calm) < need(upset) < need(urgent) <= 1.0
+    pitch = {**upset, "expectations": ["partnership_pitch"]}  # "third time I'm offering you exposure"
+    assert need(pitch) < need(upset)
+    assert need(pitch) < need({"emotions": {"scores": {"nervousness": 0.7}}, "flags": []})
 
 
 def test_a_failing_task_is_logged_and_never_breaks_the_request(
