@@ -19,6 +19,18 @@ ALLOWED_HOSTS = [h.strip() for h in value("HUMANLY_ALLOWED_HOSTS").split(",") if
 # With no broker, a task runs on a background thread of the serving process after the commit, so a request
 # never waits for the engine (the test settings run tasks inline, straight after the commit).
 TASKS_IN_BACKGROUND = True
+# Errors and warnings go to standard error, where the service manager keeps them: a failed request
+# (django.request), a task that failed, an API route that broke.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "humanly": {"handlers": ["stderr"], "level": "WARNING"},
+    },
+}
 # The proxy whose forwarded headers `humanly serve` believes (the serving layer applies them).
 TRUSTED_PROXY = value("HUMANLY_TRUSTED_PROXY").strip()
 

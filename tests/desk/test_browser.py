@@ -1,6 +1,7 @@
 """The whole loop in a real browser (Debian's Chromium driven by Playwright): sign in, the inbox, a
-conversation, a reply that appears in the thread, a search. Screenshots of each page go to a temporary
-folder, or to docs/screenshots/ with HUMANLY_SCREENSHOTS=1 (how the committed ones are made)."""
+conversation, a reply that appears in the thread, a search; the status and assignee selects; every page
+on a 390 px phone. Screenshots of each page go to a temporary folder, or to docs/screenshots/ with
+HUMANLY_SCREENSHOTS=1 (how the committed ones are made)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,15 @@ from humanly.people.models import Agent, Team
 CHROMIUM = "/usr/bin/chromium"
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PASSWORD = "a-long-password-1"
+PHONE = {"width": 390, "height": 844}
+# What sticks out past the right edge of the window, for a failure that says where to look.
+OVERFLOW = """() => {
+  const edge = document.documentElement.clientWidth;
+  const out = [...document.querySelectorAll("body *")]
+    .filter((el) => el.getBoundingClientRect().right > edge + 1)
+    .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""} (${Math.round(el.getBoundingClientRect().right)}px)`);
+  return {scroll: document.documentElement.scrollWidth, client: edge, out: out.slice(0, 8)};
+}"""
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,6 +36,13 @@ pytestmark = [
         not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (scripts/services)"
     ),
 ]
+
+
+def refusals(tab) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the page's Content-Security-Policy refuses from now on, as the browser's console says it."""
+    refused: list[str] = []
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    return refused
 
 
 @pytest.fixture
@@ -116,9 +133,6 @@ def test_sign_in_read_reply_and_search(page, tmp_path: Path) -> None:  # type: i
     page.goto(page.base + "/knowledge")
     assert "Parking" in page.inner_text("table")
     page.screenshot(path=str(shots / "knowledge.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(page.base + "/?status=")
-    page.screenshot(path=str(shots / "inbox-phone.png"), full_page=True)
 
 
 def test_two_agents_see_each_other_and_an_admin_sets_up_the_team(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -221,3 +235,104 @@ def test_the_copilot_loop_from_a_new_message_to_a_kind_reply(page, tmp_path: Pat
     assert "I've reset your access now." in sent
     assert "you entered the wrong email address" not in sent
     page.screenshot(path=str(shots / "copilot-sent.png"), full_page=True)
+
+
+def test_status_and_assignee_are_set_from_their_selects(page) -> None:  # type: ignore[no-untyped-def]
+    """Choosing a status or an assignee sends it at once (desk.js, allowed by the page's CSP: no inline
+    handler), and nothing on the page is refused by the Content-Security-Policy."""
+    refused = refusals(page)
+    sam = Agent.objects.create_user("sam", password=PASSWORD, first_name="Sam")
+    sam.teams.add(Team.objects.get(slug="support"))
+    conversation = Conversation.objects.get(subject="Order 5521 never came")
+    page.goto(page.base + "/signin")
+    page.fill("input[name=username]", "jordan")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("table.inbox")
+    page.goto(f"{page.base}/conversations/{conversation.pk}")
+    assert not page.is_visible("text=Set status")  # the by-hand button is for pages without scripts
+    with page.expect_navigation(timeout=10_000):
+        page.select_option("select[name=status]", "waiting")
+    conversation.refresh_from_db()
+    assert conversation.status == "waiting"
+    assert page.input_value("select[name=status]") == "waiting"
+    assert "Waiting on the customer" in page.inner_text("hgroup")
+    with page.expect_navigation(timeout=10_000):
+        page.select_option("select[name=assignee]", label="sam")
+    conversation.refresh_from_db()
+    assert conversation.assignee == sam
+    assert page.input_value("select[name=assignee]") == str(sam.pk)
+    page.reload()
+    assert page.input_value("select[name=status]") == "waiting"
+    assert refused == []
+
+
+def test_every_page_fits_a_phone(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px nothing scrolls sideways: the header wraps, the inbox rows stack, forms take the width.
+    Every page is photographed; the inbox, a conversation and a customer go to the docs."""
+    from django.test import override_settings
+
+    from humanly.copilot.models import CustomIntent
+    from humanly.knowledge.models import Article
+
+    documented = DOCS if os.environ.get("HUMANLY_SCREENSHOTS") == "1" else tmp_path
+    documented.mkdir(parents=True, exist_ok=True)
+    team = Team.objects.get(slug="support")
+    sam = Agent.objects.create_user(
+        "sam", password=PASSWORD, first_name="Sam", last_name="Okafor", role=Agent.Role.ADMIN
+    )
+    sam.teams.add(team)
+    conversation = Conversation.objects.get(subject="Order 5521 never came")
+    article = Article.objects.create(
+        team=team, slug="parking", title="Parking", body="Free parking behind the studio on Mill Lane."
+    )
+    saved = Article.objects.create(
+        team=team,
+        slug="courier",
+        title="With the courier",
+        body="It is with the courier and arrives tomorrow.",
+        kind=Article.Kind.SAVED_REPLY,
+    )
+    CustomIntent.objects.create(
+        team=team,
+        name="wholesale",
+        description="A shop or café wants to stock our products.",
+        examples="Do you offer wholesale prices for cafés?\nWe run a small shop.",
+        keywords="wholesale\ntrade price",
+    )
+    refused = refusals(page)
+    page.set_viewport_size(PHONE)
+    pages = {
+        "signin": "/signin",
+        "inbox": "/?status=",
+        "conversation": f"/conversations/{conversation.pk}",
+        "customer": f"/customers/{conversation.customer_id}",
+        "knowledge": "/knowledge",
+        "article-new": "/knowledge/new",
+        "article": f"/knowledge/{article.pk}",
+        "saved-reply": f"/knowledge/{saved.pk}",
+        "settings-teams": "/settings/teams",
+        "settings-team": f"/settings/teams/{team.pk}",
+        "settings-agents": "/settings/agents",
+        "settings-agent": f"/settings/agents/{sam.pk}",
+        "account": "/account",
+        "not-found": "/conversations/999999",
+    }
+    wide = {}
+    for name, url in pages.items():
+        if name == "inbox":
+            page.fill("input[name=username]", "sam")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_selector("table.inbox")
+        with override_settings(DEBUG=name != "not-found"):  # the desk's own 404, as in production
+            page.goto(page.base + url)
+            page.wait_for_load_state("networkidle")
+        seen = page.evaluate(OVERFLOW)
+        if seen["scroll"] > seen["client"] + 1:
+            wide[name] = seen
+        shots = documented if name in {"inbox", "conversation", "customer"} else tmp_path
+        page.screenshot(path=str(shots / f"{name}-phone.png"), full_page=True)
+    assert page.is_visible("text=Not found")
+    assert not wide, wide
+    assert refused == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -121,6 +123,30 @@ def test_a_conversation_page_replies_notes_and_updates(desk) -> None:  # type: i
     assert "(note)" in page
     conversation = Conversation.objects.get(pk=conversation_id)
     assert (conversation.status, conversation.assignee) == ("resolved", desk["agent"])
+
+
+def test_status_and_assignee_send_themselves_or_with_their_button(desk) -> None:  # type: ignore[no-untyped-def]
+    """desk.js sends a data-autosubmit form when its select changes; without scripts, a button does."""
+    page = desk["client"].get(f"/conversations/{desk['upset'].conversation_id}").content.decode()
+    forms = re.findall(r"<form[^>]*data-autosubmit>.*?</form>", page, re.S)
+    assert len(forms) == 2
+    assert all('name="status"' in f or 'name="assignee"' in f for f in forms)
+    assert all(re.search(r'<noscript><button type="submit"[^>]*>\w+', f) for f in forms)
+
+
+def test_no_template_has_an_inline_script_or_handler() -> None:
+    """The Content-Security-Policy runs scripts only from the desk's own files: an inline handler
+    (onchange=, onclick=) or an inline <script> would do nothing in a browser."""
+    import humanly
+
+    root = Path(humanly.__file__).parent
+    inline = re.compile(r"<[^>]*\son[a-z]+\s*=[^>]*>|<script(?![^>]*\bsrc=)[^>]*>", re.I)
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in sorted(root.rglob("*.html"))
+        for match in inline.finditer(path.read_text())
+    ]
+    assert found == []
 
 
 def test_not_yours_is_not_found_and_writes_need_csrf(desk) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,15 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// A form marked data-autosubmit is sent as soon as one of its selects changes (the status, the assignee).
+// Its own button does the same by hand where scripts do not run.
+document.addEventListener("change", (event) => {
+  const form = event.target.closest("form[data-autosubmit]");
+  if (form && event.target.matches("select")) {
+    form.requestSubmit();
+  }
+});
+
 // A suggested wording replaces what it rewords in the reply box: the span it was found at, or (if the
 // agent has typed since) the first place the same words stand; data-original="*" replaces the whole reply.
 // The box then says it changed, so the tone guard reads it again.
