@@ -18,6 +18,7 @@ urlpatterns = [
     path("conversations/<int:conversation_id>/reply", views.reply, name="reply"),
     path("conversations/<int:conversation_id>/update", views.update, name="update"),
     path("conversations/<int:conversation_id>/presence", views.present, name="presence"),
+    path("conversations/<int:conversation_id>/reading", views.reading, name="reading"),
     path("conversations/<int:conversation_id>/merge", views.merge, name="merge"),
     path("conversations/<int:conversation_id>/check", copilot.check, name="check"),
     path("conversations/<int:conversation_id>/draft", copilot.draft, name="draft"),

@@ -160,12 +160,15 @@ def conversation_page(request: HttpRequest, agent: Agent, found: Conversation, *
             asks.append(
                 {"text": ask.get("text", ""), "anchor": f"ask-{i}" if marked else f"message-{latest.pk}"}
             )
+    newest = next((m for m in reversed(messages) if m.kind == Message.Kind.INBOUND), None)
     return render(
         request,
         "web/conversation.html",
         {
             "conversation": found,
             "messages": messages,
+            # The newest message is still being read (tasks run after the request): the page asks again.
+            "pending": newest is not None and not newest.reading,
             "last": messages[-1].pk if messages else 0,
             "reading": latest.reading if latest else None,
             "feelings": feelings(latest.reading if latest else None),
@@ -182,6 +185,33 @@ def conversation_page(request: HttpRequest, agent: Agent, found: Conversation, *
             **extra,
         },
     )
+
+
+@login_required
+def reading(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    """The reading of the newest message once it is ready; until then the same "reading it" note, which
+    asks again in two seconds. What the agent has typed on the page stays as it is."""
+    found = access_conversation(_agent(request), conversation_id)
+    messages = list(found.messages.filter(kind=Message.Kind.INBOUND).order_by("created", "pk"))
+    if not messages or not messages[-1].reading:
+        tries = int(request.GET.get("tries", "0")) + 1 if request.GET.get("tries", "0").isdigit() else 1
+        return render(
+            request,
+            "web/reading_pending.html",
+            {"conversation": found, "tries": tries, "waited": tries >= 30},
+        )
+    newest = messages[-1]
+    asks = [
+        {"text": a.get("text", ""), "anchor": f"message-{newest.pk}"} for a in newest.reading.get("asks", [])
+    ]
+    context = {
+        "conversation": found,
+        "reading": newest.reading,
+        "feelings": feelings(newest.reading),
+        "trajectory": labels.trajectory(messages) if len(messages) > 1 else [],
+        "asks": asks,
+    }
+    return render(request, "web/reading.html", context)
 
 
 @login_required
