@@ -200,14 +200,12 @@ def reading(request: HttpRequest, conversation_id: int) -> HttpResponse:
             "web/reading_pending.html",
             {"conversation": found, "tries": tries, "waited": tries >= 30},
         )
-    newest = messages[-1]
-    asks = [
-        {"text": a.get("text", ""), "anchor": f"message-{newest.pk}"} for a in newest.reading.get("asks", [])
-    ]
+    newest, read = messages[-1], messages[-1].reading or {}
+    asks = [{"text": a.get("text", ""), "anchor": f"message-{newest.pk}"} for a in read.get("asks", [])]
     context = {
         "conversation": found,
-        "reading": newest.reading,
-        "feelings": feelings(newest.reading),
+        "reading": read,
+        "feelings": feelings(read),
         "trajectory": labels.trajectory(messages) if len(messages) > 1 else [],
         "asks": asks,
     }
