@@ -127,7 +127,12 @@ def test_a_heated_reply_gets_a_pause_and_can_still_be_sent(desk) -> None:  # typ
     heated = "WHAT?! I ALREADY TOLD YOU TWICE!!! Read my emails before writing again, seriously!!!"
     paused = client.post(f"{url}/reply", {"text": heated, "kind": "reply"})
     assert paused.status_code == 200
-    assert "Take a breath." in paused.content.decode()
+    pause = paused.content.decode()
+    assert "Take a breath." in pause
+    # Never a "calmer version" that is only notes in brackets: either words to use, or what to reword.
+    offered = pause.split("Use the calmer version")[0].split("A calmer version keeps every fact:")
+    assert len(offered) == 1 or "[" not in offered[1].split("</blockquote>")[0]
+    assert "Use the calmer version" in pause or "need your own calmer wording" in pause
     assert not Message.objects.filter(kind="reply").exists()
     sent = client.post(f"{url}/reply", {"text": heated, "kind": "reply", "breathed": "1"})
     assert sent.status_code == 302

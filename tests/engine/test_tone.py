@@ -16,6 +16,12 @@ from humanly.engine.types import Analysis, ToneReport
 # (kind, customer message, draft, the words that carry the problem). Drafts are our own.
 CAUGHT = [
     (
+        "irritated",
+        "I still cannot log in.",
+        "WHAT?! I reset it an hour ago.",
+        "WHAT?!",
+    ),
+    (
         "blame",
         "The printer doesn't work and I've wasted my whole evening.",
         "You simply needed to read the instructions.",

@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v4"
+IRRITATED = "humanly.tone.irritated.v5"
 
 # "As I said on the phone, it's Thursday" after "No problem." points back kindly; with "already",
 # "before" or "last ..." in it, or with nothing warm before it, it sounds impatient.
@@ -33,6 +33,12 @@ def kind_reminder(draft: str, start: int, matched: str) -> bool:
 
 
 _IRRITATED = (
+    rule(
+        "irritated",
+        r"(?:^|(?<=[.!?]\s))(?:what|seriously|really|honestly|come\s+on|again|ugh|sigh)\s*(?:\?!|!\?|[?!]{2,})[?!]*",
+        "An exclamation on its own, all heat and no content; the customer hears exasperation before anything else.",
+        drop,
+    ),
     rule(
         "irritated",
         r"\b(?:as|like)\s+(?:I|we)\s+(?:(?:have\s+|'ve\s+)?(?:already|previously)\s+(?:said|mentioned|explained|told\s+"

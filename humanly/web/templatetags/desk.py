@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Any
 
 from django import template
 from django.utils.html import format_html
@@ -12,6 +13,12 @@ from django.utils.safestring import SafeString
 from humanly.conversations.labels import describe
 
 register = template.Library()
+
+
+@register.filter
+def slice_text(text: str, finding: Any) -> str:
+    """The words of ``text`` a finding marks (its ``start`` to ``end``)."""
+    return text[finding.start : finding.end]
 
 
 @register.filter
