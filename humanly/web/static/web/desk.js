@@ -39,3 +39,14 @@ document.addEventListener("click", (event) => {
   box.dispatchEvent(new Event("input", { bubbles: true }));
   box.focus();
 });
+
+// A draft's notes (its sources and what is left to answer) belong to that draft: once the agent clears
+// the reply box they go too.
+document.addEventListener("input", (event) => {
+  if (event.target.id !== "reply-text" || event.target.value.trim() !== "") {
+    return;
+  }
+  for (const notes of document.querySelectorAll("#editor .draft-notes")) {
+    notes.hidden = true;
+  }
+});
