@@ -225,7 +225,13 @@ def _feeling_group(analysis: Analysis, customer: Customer) -> str | None:
         for group, names in (("worry", _WORRY), ("shame", _SHAME), ("sad", _SAD)):
             if labels & names:
                 return group
-    if emotions.dominant in _GLAD and analysis.sentiment >= 0.3 and not customer.company_fault:
+    # Thanks for something said or done; not the "Thanks" that ends a request ("Could I get an invoice? Thanks").
+    if (
+        emotions.dominant in _GLAD
+        and analysis.sentiment >= 0.3
+        and not customer.company_fault
+        and not analysis.asks
+    ):
         return "glad"
     if customer.blames_self:
         return "shame"
