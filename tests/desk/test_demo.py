@@ -27,6 +27,8 @@ def test_the_demo_business_loads_with_its_readings(engine) -> None:  # type: ign
     assert Message.objects.filter(kind="note").exists()
     assert not Conversation.objects.filter(search_text="").exists()  # the inbox search finds the demo
     assert Conversation.objects.filter(**search.matches("refund")).exists()
+    for customer in Customer.objects.all():  # known since their first conversation, never after it
+        assert customer.created <= min(c.created for c in customer.conversations.all())
     signins = demo.passwords()
     assert Agent.objects.get(username="alex").check_password(signins["alex"])
     with pytest.raises(ValueError, match="empty database"):
