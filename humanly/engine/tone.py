@@ -320,7 +320,7 @@ def _context_hits(
         s, e = chilly
         s = _body(text, s, e)
         ack = acknowledgement_for(customer)
-        hits.append(_Hit("cold", s, e, COLD_WHY, lambda span: f"{ack} {span}"))
+        hits.append(_Hit("cold", s, e, COLD_WHY, _model_fix("cold", customer)))
     walled = any(h.kind == "policy_wall" for h in hits)
     gaps = missing(text, customer, open_asks, walled)
     return sorted(hits, key=lambda h: h.start), gaps
@@ -472,7 +472,7 @@ def _model_fix(kind: str, customer: Customer | None) -> Callable[[str], str]:
     (no number, date or commitment) goes."""
     if kind == "cold" and customer is not None:
         ack = acknowledgement_for(customer)
-        return lambda span: f"{ack} {span}"
+        return lambda span: f"{ack} {span[:1].upper()}{span[1:]}"  # the span now starts a sentence
     if kind == "unanswered":
         return lambda span: ANY_ANSWER + (f" {span}" if _KEEP.search(span) else "")
     if kind in _TONE_ONLY:

@@ -110,9 +110,11 @@ def load(engine: humanly.engine.Engine | None = None) -> dict[str, int]:
             search.refresh(conversation)
             count += 1
     for customer in customers.values():  # known since their first conversation, as if the desk had been there
-        first = Conversation.objects.filter(customer=customer).order_by("created").values("created").first()
-        if first is not None:
-            Customer.objects.filter(pk=customer.pk).update(created=first["created"])
+        earliest = (
+            Conversation.objects.filter(customer=customer).order_by("created").values("created").first()
+        )
+        if earliest is not None:
+            Customer.objects.filter(pk=customer.pk).update(created=earliest["created"])
     engine = engine or humanly.engine.load(threads=2)
     readings = engine.analyze_many([m.text for m in inbound])
     latest: dict[int, dict[str, Any]] = {}

@@ -179,7 +179,7 @@ _BLAME_MORE = (
         r"\bthat'?s\s+(?:because|why)\s+you\s+(?:didn'?t|did\s+not|haven'?t|forgot|entered|chose|selected|ignored)\b"
         r"[^.!?,;]{0,50}|(?<!if\s)\byou\s+(?:didn'?t|did\s+not|never)\s+(?:read|follow|check|update|save|confirm|"
         r"activate|register|test)\b[^.!?,;]{0,50}",
-        "Explains the problem as something the customer did not do; they will feel blamed.",
+        "Says the problem happened because the customer missed a step; they will feel blamed.",
         say("that step may not have gone through"),
     ),
     rule(
