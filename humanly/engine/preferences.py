@@ -92,6 +92,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    (
+        "formality",
+        re.compile(
+            r"\b(?:(?:please\s+)?(?:use|keep\s+(?:it|things))\s+formal(?:\s+(?:language|english|tone))?"
+            r"(?:\s+with\s+me)?|please\s+be\s+formal|(?:please\s+)?address\s+me\s+as\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|"
+            r"Professor)\.?\s+[A-Z][a-z]+|no\s+need\s+(?:to\s+be\s+formal|for\s+formalit(?:y|ies)))\b",
+            _I,
+        ),
+    ),
     ("pronouns", re.compile(r"\bmy\s+pronouns\s+are\s+[a-z]+(?:\s*/\s*[a-z]+)+", _I)),
     (
         "language",
