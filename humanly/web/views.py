@@ -169,6 +169,7 @@ def conversation_page(request: HttpRequest, agent: Agent, found: Conversation, *
             "messages": messages,
             # The newest message is still being read (tasks run after the request): the page asks again.
             "pending": newest is not None and not newest.reading,
+            "newest_inbound": newest.pk if newest is not None else 0,
             "last": messages[-1].pk if messages else 0,
             "reading": latest.reading if latest else None,
             "feelings": feelings(latest.reading if latest else None),
@@ -282,6 +283,9 @@ def present(request: HttpRequest, conversation_id: int) -> HttpResponse:
     agent = _agent(request)
     found = access_conversation(agent, conversation_id)
     presence.touch(agent, found, typing=request.POST.get("typing") == "1")
+    # A message that came in while the page was open: its reading replaces the one shown, in place.
+    shown = request.POST.get("reading_of", "")
+    newest = found.messages.filter(kind=Message.Kind.INBOUND).order_by("-created", "-pk").first()
     return render(
         request,
         "web/presence.html",
@@ -289,6 +293,9 @@ def present(request: HttpRequest, conversation_id: int) -> HttpResponse:
             "others": presence.others(agent, found),
             "arrived": _since(agent, found, request.POST.get("last", "")),
             "conversation": found,
+            "reading_update": newest.pk
+            if newest is not None and shown.isdigit() and newest.pk > int(shown)
+            else None,
         },
     )
 

@@ -237,6 +237,29 @@ def test_the_copilot_loop_from_a_new_message_to_a_kind_reply(page, tmp_path: Pat
     page.screenshot(path=str(shots / "copilot-sent.png"), full_page=True)
 
 
+def test_a_message_that_arrives_while_the_agent_is_on_the_page_brings_its_reading(page) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    first = Conversation.objects.get(subject="Order 5521 never came")
+    page.goto(page.base + "/signin")
+    page.fill("input[name=username]", "jordan")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{page.base}/conversations/{first.pk}")
+    page.wait_for_selector(".reading")
+    assert "birthday present" in page.inner_text(".reading")
+    page.fill("#reply-text", "Hi Ana, let me check")
+    do_receive(
+        first.team,
+        identity=("email", "ana@example.com"),
+        text="Sorry, one more thing: I've emailed twice already!! Can you send it by express instead?",
+        conversation=first,
+    )  # read straight after its commit, as the desk does
+    expect(page.locator("#presence")).to_contain_text("1 new message", timeout=15_000)
+    expect(page.locator("#reading-slot .reading")).to_contain_text("repeat contact", timeout=15_000)
+    expect(page.locator("#reply-text")).to_have_value("Hi Ana, let me check")  # the agent's words stay
+
+
 def test_status_and_assignee_are_set_from_their_selects(page) -> None:  # type: ignore[no-untyped-def]
     """Choosing a status or an assignee sends it at once (desk.js, allowed by the page's CSP: no inline
     handler), and nothing on the page is refused by the Content-Security-Policy."""

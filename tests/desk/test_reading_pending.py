@@ -40,3 +40,30 @@ def test_the_reading_appears_in_place_when_the_message_has_been_read() -> None:
     other = Client()
     other.force_login(sam)
     assert other.get(f"{url}/reading").status_code == 404
+
+
+def test_a_message_that_arrives_while_the_page_is_open_brings_its_reading() -> None:
+    support = Team.objects.create(name="Support", slug="support")
+    jordan = Agent.objects.create_user("jordan", password=PASSWORD)
+    jordan.teams.add(support)
+    first = do_receive(support, identity=("email", "ana@example.com"), text="Where is my order?")
+    read_message(first.pk)
+    client = Client()
+    client.force_login(jordan)
+    url = f"/conversations/{first.conversation_id}"
+    assert f'id="reading-of" name="reading_of" value="{first.pk}"' in client.get(url).content.decode()
+
+    quiet = client.post(f"{url}/presence", {"last": first.pk, "reading_of": first.pk}).content.decode()
+    assert "reading-slot" not in quiet
+    later = do_receive(
+        support,
+        identity=("email", "ana@example.com"),
+        text="I'm really worried now.",
+        conversation=first.conversation,
+    )
+    news = client.post(f"{url}/presence", {"last": first.pk, "reading_of": first.pk}).content.decode()
+    assert '<div id="reading-slot" hx-swap-oob="innerHTML">' in news
+    assert f'value="{later.pk}"' in news  # the next poll knows it is shown
+    assert "Reading their latest message…" in news
+    again = client.post(f"{url}/presence", {"last": first.pk, "reading_of": later.pk}).content.decode()
+    assert "reading-slot" not in again
