@@ -79,3 +79,15 @@ def test_the_500_page_needs_no_request_context_and_no_database() -> None:
     assert "web/desk.css" in page
     assert " style=" not in page
     assert "<script" not in page
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_a_stale_form_says_nothing_was_sent_in_the_desks_own_look(desk) -> None:  # type: ignore[no-untyped-def]
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(Agent.objects.get(username="jordan"))
+    refused = strict.post("/knowledge/new", {"title": "Parking", "body": "Free parking on Mill Lane."})
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    assert "That form had gone stale" in page
+    assert "Nothing was saved or sent" in page
