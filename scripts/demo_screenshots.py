@@ -1,7 +1,8 @@
 """Screenshots of the demo desk as an agent sees it: docs/screenshots/demo-*.png.
 
 Starts ``humanly demo`` on a fresh folder, signs in as jordan in Debian's Chromium and photographs the
-inbox, the most pressing conversation with its draft and tone check, a filtered inbox, and a customer.
+inbox, the most pressing conversation with its draft and tone check, a filtered inbox, a customer, and
+the page a name locked by failed sign-ins sees.
 Usage: .venv/bin/python scripts/demo_screenshots.py
 """
 
@@ -50,6 +51,14 @@ def main() -> None:
             page.click("main hgroup a")
             page.wait_for_selector("text=Emotional history")
             page.screenshot(path=str(SHOTS / "demo-customer.png"), full_page=True)
+            stranger = browser.new_page(viewport={"width": 1280, "height": 700})
+            for _ in range(6):  # five wrong passwords lock the name for an hour (humanly unlock lifts it)
+                stranger.goto(base + "/signin")
+                stranger.fill("input[name=username]", "sam")
+                stranger.fill("input[name=password]", "not-the-password")
+                stranger.click("button[type=submit]")
+            stranger.wait_for_selector("text=too many")
+            stranger.screenshot(path=str(SHOTS / "demo-locked.png"), full_page=True)
             browser.close()
     finally:
         server.terminate()

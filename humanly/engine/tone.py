@@ -319,7 +319,6 @@ def _context_hits(
     if chilly is not None and customer is not None:
         s, e = chilly
         s = _body(text, s, e)
-        ack = acknowledgement_for(customer)
         hits.append(_Hit("cold", s, e, COLD_WHY, _model_fix("cold", customer)))
     walled = any(h.kind == "policy_wall" for h in hits)
     gaps = missing(text, customer, open_asks, walled)

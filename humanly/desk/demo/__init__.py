@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,30 @@ def passwords() -> dict[str, str]:
         agent.set_password(found[username])
         agent.save(update_fields=["password"])
     return found
+
+
+def _read_all(inbound: list[Message], engine: humanly.engine.Engine) -> None:
+    """Every inbound message read in one batch, with each conversation's need and labels, as
+    copilot.read_message would write them one by one."""
+    readings = engine.analyze_many([m.text for m in inbound])
+    latest: dict[int, dict[str, Any]] = {}
+    for message, analysis in zip(inbound, readings, strict=True):
+        message.reading, message.reading_version = analysis.to_dict(), analysis.version
+        latest[message.conversation_id] = message.reading
+    Message.objects.bulk_update(inbound, ["reading", "reading_version"], batch_size=200)
+    for conversation_id, stored in latest.items():
+        Conversation.objects.filter(pk=conversation_id).update(need=need(stored))
+    labels.write_many(latest)  # what the inbox filters by
+
+
+def _known_since_first_conversation(customers: Iterable[Customer]) -> None:
+    """Each customer known since their first conversation, as if the desk had been there all along."""
+    for customer in customers:
+        earliest = (
+            Conversation.objects.filter(customer=customer).order_by("created").values("created").first()
+        )
+        if earliest is not None:
+            Customer.objects.filter(pk=customer.pk).update(created=earliest["created"])
 
 
 @transaction.atomic
@@ -109,22 +134,8 @@ def load(engine: humanly.engine.Engine | None = None) -> dict[str, int]:
             )
             search.refresh(conversation)
             count += 1
-    for customer in customers.values():  # known since their first conversation, as if the desk had been there
-        earliest = (
-            Conversation.objects.filter(customer=customer).order_by("created").values("created").first()
-        )
-        if earliest is not None:
-            Customer.objects.filter(pk=customer.pk).update(created=earliest["created"])
-    engine = engine or humanly.engine.load(threads=2)
-    readings = engine.analyze_many([m.text for m in inbound])
-    latest: dict[int, dict[str, Any]] = {}
-    for message, analysis in zip(inbound, readings, strict=True):
-        message.reading, message.reading_version = analysis.to_dict(), analysis.version
-        latest[message.conversation_id] = message.reading
-    Message.objects.bulk_update(inbound, ["reading", "reading_version"], batch_size=200)
-    for conversation_id, stored in latest.items():
-        Conversation.objects.filter(pk=conversation_id).update(need=need(stored))
-    labels.write_many(latest)  # what the inbox filters by, as copilot.read_message would write it
+    _known_since_first_conversation(customers.values())
+    _read_all(inbound, engine or humanly.engine.load(threads=2))
     for team_id in Article.objects.values_list("team_id", flat=True).distinct():
         enqueue("knowledge.reindex", team_id=team_id)  # drafts then find the passages' vectors stored
     AuditEvent.objects.create(
