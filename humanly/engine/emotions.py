@@ -1,7 +1,9 @@
 """Emotions: the 28 GoEmotions labels from the encoder's logits, plus sentiment and intensity.
 
 Component name: ``humanly.emotions.minilm.v1``. Thresholds per label were chosen on a
-held-out fold of the GoEmotions *train* split when the model was trained.
+held-out fold of the GoEmotions *train* split when the model was trained. What the writer says
+outright about how they feel (``humanly.emotions.stated.v1``, in ``emotions_stated``) is merged
+into the model's scores before the labels are chosen.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from humanly.engine.emotions_stated import PLAIN, insults, merged_feelings, stated_feelings
 from humanly.engine.lexical import MAX_CHARS, LexicalModel
 from humanly.engine.text import BURST
 from humanly.engine.types import Emotions
@@ -76,6 +79,7 @@ EKMAN = {
     "surprise": ("surprise", "realization", "confusion", "curiosity"),
 }
 
+HOSTILE = ("anger", "annoyance", "disgust", "disapproval")
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 
@@ -134,7 +138,30 @@ class EmotionModel:
         raised[k] = max(float(probs[k]), float(self.thresholds[k]))
         return raised
 
+    def stated(self, probs: npt.NDArray[np.float32], text: str) -> npt.NDArray[np.float32]:
+        """``probs`` with what the writer says they feel merged in: a stated feeling scores at least its
+        strength and its label's threshold, so it is always among the labels; a feeling they say they do
+        not have ("I'm not worried") scores at most half its threshold, so it is not."""
+        affirmed, denied = merged_feelings(stated_feelings(text))
+        merged = probs.copy()
+        for label, strength in affirmed.items():
+            k = self.labels.index(label)
+            merged[k] = max(float(probs[k]), float(self.thresholds[k]), strength)
+        for label in denied:
+            k = self.labels.index(label)
+            merged[k] = min(float(probs[k]), 0.5 * float(self.thresholds[k]))
+        at = self.labels.index
+        if not any(merged[at(label)] >= self.thresholds[at(label)] for label in HOSTILE) and insults(text):
+            # Insulting staff, yet read as calm or cheerful: the cheer is sarcasm, the feeling anger.
+            for label in POSITIVE:
+                merged[at(label)] = min(float(merged[at(label)]), 0.5 * float(self.thresholds[at(label)]))
+            merged[at("anger")] = max(float(merged[at("anger")]), float(self.thresholds[at("anger")]), PLAIN)
+        return merged
+
     def read(self, probs: npt.NDArray[np.float32], text: str) -> Emotions:
+        """The labels, dominant feeling and intensity of ``probs`` with the feelings stated in ``text``
+        merged in (``stated``)."""
+        probs = self.stated(probs, text)
         scores = {label: round(float(p), 4) for label, p in zip(self.labels, probs, strict=True)}
         chosen = [label for label, p, t in zip(self.labels, probs, self.thresholds, strict=True) if p >= t]
         if not chosen:
