@@ -172,7 +172,8 @@ FLAG_PATTERNS: dict[str, tuple[str, ...]] = {
     "abuse": (
         r"\b(?:idiots?|morons?|clowns?|imbeciles?|losers?|drones?|scum|muppets?|cretins?|halfwits?|numpties?|"
         r"dimwits?|bastards?|bitch(?:es)?|assholes?|arseholes?|dickheads?|jerks?|thieves|crooks|scammers|"
-        r"fraudsters?|liars?|con artists?|cowboys?|amateurs|jokers?|parrots|monkeys)\b",
+        r"fraudsters?|liars?|con artists?|cowboys?|amateurs|jokers?|parrots|monkeys|pricks?|twats?|wankers?|"
+        r"tossers?|knobheads?)\b",
         r"\b(?:call|calling)\s+(?:your|you)\s+(?:\w+\s+){0,2}(?:clueless|useless|incompetent|idiots|morons|clowns|amateurs)\b",
         r"\b(?:someone|somebody|anyone)\s+with\s+(?:an?\s+)?(?:actual\s+|working\s+|functioning\s+)?brain\b",
         r"\b(?:you|you're|you are|your staff|your team|your agents|you lot|you people|you guys)\s+(?:are\s+)?"
@@ -346,10 +347,17 @@ ANY_FLAG: dict[str, re.Pattern[str]] = {
 }
 
 
+# "I'm such an idiot", "I feel like a muppet", "he called me a liar": the insult is not aimed at staff.
+_SELF_AIMED = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+feel\s+like|i\s+felt\s+like|me|myself)\s+(?:\w+\s+){0,3}$", _I
+)
+
+
 def _first_match(label: str, text: str) -> Evidence | None:
     """The earliest words in ``text`` that raise a flag (all its patterns in one pass)."""
-    m = ANY_FLAG[label].search(text)
-    if m:
+    for m in ANY_FLAG[label].finditer(text):
+        if label == "abuse" and _SELF_AIMED.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
         return Evidence(label=label, text=m.group(0), start=m.start(), end=m.end())
     return None
 

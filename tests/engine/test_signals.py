@@ -82,6 +82,7 @@ def test_needs_follow_asks_and_feelings(engine) -> None:  # type: ignore[no-unty
         ("Consider this my notice.", "churn_threat"),
         ("I won't be ordering from you again.", "churn_threat"),
         ("Your installer is a cowboy.", "abuse"),
+        ("Listen you condescending prick, refund me.", "abuse"),
     ],
 )
 def test_flags_from_general_patterns(engine, message: str, flag: str) -> None:  # type: ignore[no-untyped-def]
@@ -118,3 +119,15 @@ def test_general_patterns_keep_their_limits(engine, message: str, label: str) ->
     reading = engine.analyze(message)
     assert label not in reading.flags
     assert label not in reading.expectations
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm such an idiot, I forgot my password again.",
+        "I feel like a muppet for asking.",
+        "Your agent called me a liar!",
+    ],
+)
+def test_an_insult_not_aimed_at_staff_is_not_abuse(engine, message: str) -> None:  # type: ignore[no-untyped-def]
+    assert "abuse" not in engine.analyze(message).flags
