@@ -317,6 +317,23 @@ WORRY = re.compile(
     r"don'?t know what to do|freaking out|losing sleep)\b",
     _I,
 )
+# "I'm not worried", "no need to panic", "I'm afraid we can't": the words without the worry.
+_NO_WORRY_BEFORE = re.compile(r"\b(?:not|n't|no\s+need\s+to|never)\s+(?:\w+\s+)?$", _I)
+_POLITE_AFRAID = re.compile(
+    r"\s+(?:that\s+)?(?:i|we)\s+(?:can'?t|cannot|won'?t|don'?t|have\s+to|need\s+to)\b", _I
+)
+
+
+def worried(text: str) -> bool:
+    """Whether ``text`` says in so many words that its writer is worried."""
+    for m in WORRY.finditer(text):
+        if _NO_WORRY_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
+            continue
+        if m.group(0).lower() == "afraid" and _POLITE_AFRAID.match(text, m.end()):
+            continue
+        return True
+    return False
+
 
 COMPILED: dict[str, list[re.Pattern[str]]] = {
     label: [re.compile(p, _I) for p in patterns]
@@ -472,10 +489,12 @@ def needs(
         found.add("action")
     anxious = emotions.scores.get("fear", 0.0) + emotions.scores.get("nervousness", 0.0)
     angry = bool(flags & {"abuse", "shouting"})
+    said = worried(text[:SCAN_LIMIT])
+    denied = not said and WORRY.search(text[:SCAN_LIMIT]) is not None  # "I'm not worried, just curious"
     if not angry and (
         labels & {"fear", "nervousness"}
-        or anxious >= 0.4
-        or WORRY.search(text[:SCAN_LIMIT])
+        or (anxious >= 0.4 and not denied)
+        or said
         or "quick_results" in signals.expectations
     ):
         found.add("reassurance")

@@ -131,3 +131,15 @@ def test_general_patterns_keep_their_limits(engine, message: str, label: str) ->
 )
 def test_an_insult_not_aimed_at_staff_is_not_abuse(engine, message: str) -> None:  # type: ignore[no-untyped-def]
     assert "abuse" not in engine.analyze(message).flags
+
+
+@pytest.mark.parametrize(
+    ("message", "reassure"),
+    [
+        ("I'm really worried my order won't come in time. Where is it?", True),
+        ("I'm not worried, just curious: where is my order?", False),
+        ("I'm afraid I can't find the form. Where is it?", False),
+    ],
+)
+def test_reassurance_follows_worry_said_not_denied(engine, message: str, reassure: bool) -> None:  # type: ignore[no-untyped-def]
+    assert ("reassurance" in engine.analyze(message).needs) is reassure
