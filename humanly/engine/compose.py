@@ -1,6 +1,6 @@
 """The built-in composer: a compassionate draft reply from the reading, the knowledge and the playbook.
 
-Component ``humanly.draft.composer.v1``. It needs no network and no language model. The draft follows
+Component ``humanly.draft.composer.v2``. It needs no network and no language model. The draft follows
 the shape a kind, experienced agent would use: a greeting; an acknowledgement that names the feeling it
 read, fitted to how strong it is; ownership and an apology where the company is at fault; an answer to
 each ask in the customer's order, quoted from the knowledge with its source, or a clearly marked gap for
@@ -23,12 +23,13 @@ from dataclasses import dataclass, field, replace
 
 from humanly.engine.encoder import FloatArray
 from humanly.engine.knowledge import Hit, KnowledgeBase, Passage, terms
+from humanly.engine.playbook import contempt, threat_kinds
 from humanly.engine.tone_customer import Customer
 from humanly.engine.types import Analysis, Ask, DraftPart, Gap, Profile, Stage, Turn, Voice
 
 __all__ = ["COMPOSER", "Composition", "DraftContext", "compose", "gap_text", "name_of", "query"]
 
-COMPOSER = "humanly.draft.composer.v1"
+COMPOSER = "humanly.draft.composer.v2"
 
 # A passage answers an ask when it scores at least this, with at least this much of each half.
 ANSWER_SCORE = 0.55
@@ -475,11 +476,12 @@ def compose(
         b.add(f"What I can offer instead is {offer.strip().rstrip('.')}.", "alternative")
     if kb is not None and not offers:
         _alternatives(b, kb, covered, refused is not None)
+    offered = {p.role for p in b.parts} & {"answer", "gap", "expectation", "alternative"}
     if (
         stage == "boundary"
-        and not any(p.role == "alternative" for p in b.parts)
-        and (refused is not None or analysis.expectations)
-    ):
+        and "alternative" not in offered
+        and (refused is not None or analysis.expectations or not offered)
+    ):  # a limit comes with what we can do
         b.add("What I can do instead is [say what you can offer].", "alternative")
     if stage == "graceful_exit":
         _exit_parts(b, kb)
@@ -513,12 +515,52 @@ def _opening(b: _Builder, short: bool) -> None:
             ),
             "prose",
         )
-    if b.stage == "boundary" and "abuse" in analysis.flags:
+    if b.stage == "boundary":
+        _boundary(b)
+
+
+# A boundary answers what is there: names and contempt with a request to keep it respectful, a threat to
+# go to the bank, the press or the law with the customer's right to do so, any other threat with a limit,
+# a demand for what we can't give with honesty about what we can.
+_RESPECT = (
+    "I do want to help with this, and I'll keep working on it with you as long as we keep things "
+    "respectful on both sides."
+)
+_RIGHTS = {
+    "bank": "to raise this with your bank",
+    "public": "to share your experience publicly",
+    "legal": "to take advice or take this further",
+}
+_NO_THREATS = "I do want to sort this out with you, and I can only do that if we leave threats out of it."
+_HONEST = (
+    "I want to be clear and honest with you about what I can and can't do here, so you can decide what works "
+    "best for you.",
+    "I'd rather be straight with you about what I can and can't do than keep you waiting on something I "
+    "can't give.",
+)
+
+
+def _boundary(b: _Builder) -> None:
+    """The boundary's own words: a calm, respectful limit on how the conversation goes, fitted to the
+    message. What can be done follows in the answers and the alternatives."""
+    text = b.analysis.text
+    rude = "abuse" in b.analysis.flags or contempt(text)
+    threats = threat_kinds(text) or (("legal",) if "legal_threat" in b.analysis.flags else ())
+    if rude and "other" in threats:
+        b.add(_RESPECT.removesuffix(".") + " and leave threats out of it.", "boundary")
+    elif rude:
+        b.add(_RESPECT, "boundary")
+    elif "other" in threats:
+        b.add(_NO_THREATS, "boundary")
+    rights = [_RIGHTS[k] for k in threats if k in _RIGHTS]
+    if rights:
         b.add(
-            "I do want to help with this, and I'll keep working on it with you as long as we keep things "
-            "respectful on both sides.",
+            f"You're entitled {' or '.join(rights)}, and that's your choice to make. Before you decide, here "
+            "is what I can do.",
             "boundary",
         )
+    if not rude and not threats:
+        b.add(_pick(_HONEST, b.key), "boundary")
 
 
 def _expectations(

@@ -248,3 +248,59 @@ def test_the_agent_can_ask_for_a_boundary_or_a_graceful_exit(engine, demo) -> No
     assert exit_.stage == "graceful_exit"
     assert "door stays open" in exit_.text
     assert engine.check_reply(exit_.text, message).findings == ()
+
+
+BOUNDARY_ASKED = [  # the message; what the limit says; one of the wordings it may say it in
+    (
+        "Funny how quiet you all went. I want my £249. Your 'support lead' is a condescending prick who thinks "
+        "quoting policy makes him clever. Refund me or I go to the bank and then the papers.",
+        (
+            "respectful on both sides",
+            "entitled to raise this with your bank or to share your experience publicly",
+        ),
+        (),
+    ),
+    (
+        "Sort my refund out by Friday or I'll see you in court.",
+        ("entitled to take advice or take this further",),
+        (),
+    ),
+    ("Refund me today or you'll regret it.", ("leave threats out of it",), ()),
+    (
+        "You useless idiots, refund me today or you'll regret it.",
+        ("respectful on both sides and leave threats out of it",),
+        (),
+    ),
+    (
+        "I've asked for the refund three times now. I want it today.",
+        (),
+        ("clear and honest with you about what I can and can't do", "straight with you about what I can"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "said", "one_of"), BOUNDARY_ASKED)
+def test_a_boundary_asked_for_sets_a_calm_limit_fitted_to_the_message(  # type: ignore[no-untyped-def]
+    engine, demo, message: str, said: tuple[str, ...], one_of: tuple[str, ...]
+) -> None:
+    draft = _draft(engine, demo, message, stage="boundary")
+    assert draft.stage == "boundary"
+    assert any(p.role == "boundary" for p in draft.parts), "a boundary draft holds a limit"
+    assert all(s in draft.text for s in said)
+    assert not one_of or any(s in draft.text for s in one_of)
+    offered = {p.role for p in draft.parts} & {"answer", "gap", "alternative"}
+    assert offered, "and what we can do, or a marked place for the agent to say it"
+    ours = re.sub(
+        r"\[[^\]]*\]", "", draft.text
+    )  # the draft's own words, not the marked gaps that quote the ask
+    assert not re.search(r"prick|regret|court|idiots", ours, re.IGNORECASE)
+    assert engine.check_reply(draft.text, message).verdict == "send"
+
+
+def test_a_boundary_never_asks_a_polite_customer_to_be_respectful(engine, demo) -> None:  # type: ignore[no-untyped-def]
+    message = "Hi, I'm panicking a bit. Could you change my email to this one? Thank you"
+    assert _draft(engine, demo, message).stage == "calm"
+    asked = _draft(engine, demo, message, stage="boundary")
+    assert any(p.role == "boundary" for p in asked.parts)
+    assert "respectful" not in asked.text
+    assert "threats" not in asked.text
