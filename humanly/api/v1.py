@@ -30,6 +30,7 @@ from humanly.conversations.access import (
 from humanly.conversations.actions import do_attach_all, do_receive, do_reply, do_start
 from humanly.conversations.attachments import MAX_FILES, TooLarge, refusals, serve
 from humanly.conversations.models import Attachment, Conversation, Message
+from humanly.copilot.assist import PLACEHOLDER
 from humanly.copilot.business import team_engine, team_voice
 from humanly.copilot.reading import engine
 from humanly.engine import DraftContext, Profile, Turn
@@ -239,7 +240,11 @@ def receive(request: HttpRequest, body: s.InboundIn) -> Status[dict[str, Any]]:
 )
 def reply(request: HttpRequest, conversation_id: int, body: s.ReplyIn) -> Status[dict[str, Any]]:
     agent = _agent(request)
-    return Status(201, _message(do_reply(agent, access_conversation(agent, conversation_id), body.text)))
+    found = access_conversation(agent, conversation_id)
+    gaps = PLACEHOLDER.findall(body.text)
+    if gaps:  # a draft's "[Answer here: ...]" never reaches a customer, whichever way the reply is sent
+        raise HttpError(422, f"fill what the draft left in brackets before sending: {', '.join(gaps)}")
+    return Status(201, _message(do_reply(agent, found, body.text)))
 
 
 @api.post(

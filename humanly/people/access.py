@@ -36,3 +36,18 @@ def customer_matches(customers: QuerySet[Customer], query: str) -> QuerySet[Cust
     if not query:
         return customers
     return customers.filter(Q(name__icontains=query) | Q(identities__value__icontains=query)).distinct()
+
+
+def merged_customer(agent: Agent, customer_id: int) -> Customer | None:
+    """The profile a customer was merged into (following merges), when the agent may see it; so an old
+    link still leads somewhere. None when it was not merged or is not theirs."""
+    seen: set[int] = set()
+    current: int | None = customer_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = Customer.objects.filter(pk=current).values_list("merged_into", flat=True).first()
+        if current is not None:
+            found = visible_customers(agent).filter(pk=current).first()
+            if found is not None:
+                return found
+    return None

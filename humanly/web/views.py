@@ -34,7 +34,13 @@ from humanly.copilot.assist import PLACEHOLDER
 from humanly.knowledge.access import access_article, visible_articles
 from humanly.knowledge.actions import do_delete_article, do_save_article
 from humanly.knowledge.models import Article
-from humanly.people.access import access_customer, customer_matches, teams_of, visible_customers
+from humanly.people.access import (
+    access_customer,
+    customer_matches,
+    merged_customer,
+    teams_of,
+    visible_customers,
+)
 from humanly.people.actions import do_merge_customers, do_update_customer
 from humanly.people.models import Agent
 from humanly.web.reading import UPSET, body, feelings, is_long
@@ -355,7 +361,13 @@ def update(request: HttpRequest, conversation_id: int) -> HttpResponse:
 @login_required
 def customer(request: HttpRequest, customer_id: int) -> HttpResponse:
     agent = _agent(request)
-    person = access_customer(agent, customer_id)
+    try:
+        person = access_customer(agent, customer_id)
+    except Http404:
+        kept = merged_customer(agent, customer_id)  # an old link to a merged profile leads to the one kept
+        if kept is None:
+            raise
+        return redirect("web:customer", customer_id=kept.pk)
     saved = problem = ""
     if request.method == "POST":
         do_update_customer(

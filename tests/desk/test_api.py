@@ -133,6 +133,18 @@ def test_an_agent_cannot_pull_another_teams_customer_in_by_their_address(setup) 
     assert arrived.status_code == 201  # a channel an admin set up brings the person to the team
 
 
+def test_a_reply_with_a_drafts_gap_left_in_brackets_is_refused(setup) -> None:  # type: ignore[no-untyped-def]
+    conversation_id = setup["mine"].conversation_id
+    refused = setup["client"].post(
+        f"/api/v1/conversations/{conversation_id}/replies",
+        {"text": "Hi Ana, [Answer here: Where is my order?]"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert "[Answer here: Where is my order?]" in _json(refused)["error"]["message"]
+    assert not Message.objects.filter(kind="reply").exists()
+
+
 def test_bad_input_gets_the_error_shape_with_details(setup) -> None:  # type: ignore[no-untyped-def]
     client = setup["client"]
     response = client.post(

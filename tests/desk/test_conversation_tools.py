@@ -153,6 +153,11 @@ def test_the_customer_page_edits_notes_and_preferences_and_merges_profiles(desk)
     assert Customer.objects.get(pk=twin.conversation.customer_id).merged_into == ana
     assert "Hi, Ana again" not in client.get(f"/customers/{ana.pk}").content.decode()  # subjects only
     assert "From my work address" in client.get(f"/customers/{ana.pk}").content.decode()
+    old_link = client.get(f"/customers/{twin.conversation.customer_id}")
+    assert (old_link.status_code, old_link["Location"]) == (
+        302,
+        f"/customers/{ana.pk}",
+    )  # leads to the kept one
     sales_only = do_receive(Team.objects.get(slug="sales"), identity=("email", "zed@example.com"), text="Hi")
     assert (
         client.post(
