@@ -371,7 +371,9 @@ def test_hostile_html_of_a_megabyte_is_fast(html: str) -> None:
     started = time.perf_counter()
     with no_fallback_logged():
         result = clean(html)
-    assert time.perf_counter() - started < 2.0
+    # Linear work takes well under a second; the bound only catches a blow-up (a quadratic pass over a
+    # megabyte takes minutes), with room for a busy machine.
+    assert time.perf_counter() - started < 10.0
     assert isinstance(result.text, str)
 
 
