@@ -142,8 +142,10 @@ def checklist(report: ToneReport, analysis: Analysis | None) -> list[dict[str, A
     if analysis is None:
         return []
     items = []
+    marked = PLACEHOLDER.findall(report.draft)
     for i, ask in enumerate(analysis.asks):
-        if answer_gap(ask.text) in report.draft:
+        words = " ".join(ask.text.split())
+        if answer_gap(ask.text) in report.draft or any(words in " ".join(m.split()) for m in marked):
             state = "gap"
         elif clearly_answered(ask, report.draft):
             state = "answered"

@@ -120,6 +120,8 @@ def test_the_tone_guard_marks_what_may_land_badly_and_offers_wording(desk) -> No
     assert "○</span> Can you fix my access today?" in marked
     assert "still to write in the brackets" in marked
     assert 'class="mirror"' in marked  # the gap is marked where it stands, with no finding needed
+    wider = "Hi Ana. [Answer here: I've emailed twice. Can you fix my access today?]"  # the draft's own span
+    assert "still to write in the brackets" in client.post(f"{url}/check", {"text": wider}).content.decode()
     assert '<mark class="gap">[Answer here: Can you fix my access today?]</mark>' in marked
     assert 'class="tone' not in client.post(f"{url}/check", {"text": " "}).content.decode()
 
