@@ -45,6 +45,13 @@ def refusals(tab) -> list[str]:  # type: ignore[no-untyped-def]
     return refused
 
 
+def sign_in(tab, username: str = "jordan") -> None:  # type: ignore[no-untyped-def]
+    tab.goto(tab.base + "/signin")
+    tab.fill("input[name=username]", username)
+    tab.fill("input[name=password]", PASSWORD)
+    tab.click("button[type=submit]")
+
+
 @pytest.fixture
 def page(live_server):  # type: ignore[no-untyped-def]
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = (
@@ -205,10 +212,7 @@ def test_the_copilot_loop_from_a_new_message_to_a_kind_reply(page, tmp_path: Pat
     )  # inline after commit, as with no broker: the reading is stored before the page opens
     message.refresh_from_db()
     assert message.reading is not None
-    page.goto(page.base + "/signin")
-    page.fill("input[name=username]", "jordan")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page)
     page.goto(f"{page.base}/conversations/{message.conversation_id}")
     page.wait_for_selector(".reading a.ask-link")
     assert "repeat contact" in page.inner_text(".reading")
@@ -241,10 +245,7 @@ def test_a_message_that_arrives_while_the_agent_is_on_the_page_brings_its_readin
     from playwright.sync_api import expect
 
     first = Conversation.objects.get(subject="Order 5521 never came")
-    page.goto(page.base + "/signin")
-    page.fill("input[name=username]", "jordan")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page)
     page.goto(f"{page.base}/conversations/{first.pk}")
     page.wait_for_selector(".reading")
     assert "birthday present" in page.inner_text(".reading")
@@ -267,10 +268,7 @@ def test_status_and_assignee_are_set_from_their_selects(page) -> None:  # type: 
     sam = Agent.objects.create_user("sam", password=PASSWORD, first_name="Sam")
     sam.teams.add(Team.objects.get(slug="support"))
     conversation = Conversation.objects.get(subject="Order 5521 never came")
-    page.goto(page.base + "/signin")
-    page.fill("input[name=username]", "jordan")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page)
     page.wait_for_selector("table.inbox")
     page.goto(f"{page.base}/conversations/{conversation.pk}")
     assert not page.is_visible("text=Set status")  # the by-hand button is for pages without scripts
