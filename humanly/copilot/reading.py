@@ -13,7 +13,7 @@ from humanly.workers.tasks import task
 
 # How strongly each sign in a reading raises the need for an answer now (the inbox sorts by need).
 UPSET = {"anger": 0.25, "fear": 0.3, "nervousness": 0.25, "grief": 0.35, "sadness": 0.2, "disappointment": 0.15,
-         "annoyance": 0.15, "remorse": 0.1, "embarrassment": 0.1}  # fmt: skip
+         "annoyance": 0.15, "disgust": 0.15, "disapproval": 0.1, "remorse": 0.1, "embarrassment": 0.1}  # fmt: skip
 FLAGS = {"urgency": 0.3, "legal_threat": 0.2, "churn_threat": 0.15, "repeat_contact": 0.15, "abuse": 0.1,
          "shouting": 0.1}  # fmt: skip
 RISK = {"low": 0.0, "medium": 0.1, "high": 0.25}

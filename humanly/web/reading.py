@@ -21,6 +21,7 @@ UPSET = {
     "sadness",
     "disappointment",
     "disgust",
+    "disapproval",
     "remorse",
 }
 LONG_LETTER = 150  # words: a longer letter shows its gist first and the story one click away

@@ -52,6 +52,12 @@ def test_need_rises_with_feelings_flags_and_risk() -> None:
     }
     urgent = {"emotions": {"scores": {"fear": 0.9}}, "flags": ["urgency"], "escalation": {"risk": "high"}}
     assert need(calm) < need(upset) < need(urgent) <= 1.0
+    shouted = {
+        "emotions": {"scores": {"disapproval": 0.8}},
+        "flags": ["shouting"],
+        "escalation": {"risk": "low"},
+    }
+    assert need(shouted) > need(calm) + 0.2  # "I HAVE ASKED SIX TIMES" reads as disapproval: still upset
     pitch = {**upset, "expectations": ["partnership_pitch"]}  # "third time I'm offering you exposure"
     assert need(pitch) < need(upset)
     assert need(pitch) < need({"emotions": {"scores": {"nervousness": 0.7}}, "flags": []})
