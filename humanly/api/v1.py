@@ -39,7 +39,12 @@ from humanly.knowledge.actions import do_save_article
 from humanly.knowledge.index import team_knowledge
 from humanly.knowledge.models import Article
 from humanly.people.access import access_customer, teams_of, visible_customers
-from humanly.people.actions import IdentityTaken, do_create_customer, do_find_or_create_customer, normalise
+from humanly.people.actions import (
+    IdentityTaken,
+    do_create_customer,
+    do_find_or_create_customer,
+    known_customer,
+)
 from humanly.people.models import Agent, Customer, Identity, Team
 
 PER_PAGE = 50
@@ -201,13 +206,8 @@ def start(request: HttpRequest, body: s.StartIn) -> Status[dict[str, Any]]:
 
 def _known_elsewhere(agent: Agent, email: str) -> bool:
     """Whether ``email`` is the address of a customer this agent may not see."""
-    known = Identity.objects.filter(kind=Identity.Kind.EMAIL, value=normalise("email", email)).first()
-    if known is None:
-        return False
-    customer = known.customer
-    while customer.merged_into_id is not None:
-        customer = Customer.objects.get(pk=customer.merged_into_id)
-    return not visible_customers(agent).filter(pk=customer.pk).exists()
+    customer = known_customer(Identity.Kind.EMAIL, email)
+    return customer is not None and not visible_customers(agent).filter(pk=customer.pk).exists()
 
 
 @api.post("/messages", response={201: s.MessageOut, **ERRORS}, tags=["conversations"])

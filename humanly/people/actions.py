@@ -30,15 +30,24 @@ def normalise(kind: str, value: str) -> str:
 
 
 @transaction.atomic
+def known_customer(kind: str, value: str) -> Customer | None:
+    """The customer an address, number or handle belongs to (the one kept, when they were merged)."""
+    identity = (
+        Identity.objects.select_related("customer").filter(kind=kind, value=normalise(kind, value)).first()
+    )
+    if identity is None:
+        return None
+    customer = identity.customer
+    while customer.merged_into_id is not None:
+        customer = Customer.objects.get(pk=customer.merged_into_id)
+    return customer
+
+
 def do_find_or_create_customer(team: Team, kind: str, value: str, name: str = "") -> Customer:
     """The customer behind an email address, phone number or handle; created when new."""
     value = normalise(kind, value)
-    identity = Identity.objects.select_related("customer").filter(kind=kind, value=value).first()
-    if identity is not None:
-        customer = identity.customer
-        while customer.merged_into_id is not None:
-            customer = Customer.objects.get(pk=customer.merged_into_id)
-    else:
+    customer = known_customer(kind, value)
+    if customer is None:
         customer = Customer.objects.create(name=name.strip()[:200])
         Identity.objects.create(customer=customer, kind=kind, value=value)
         record(None, "customer.created", customer, identity=f"{kind}:{value}")
