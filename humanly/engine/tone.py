@@ -110,6 +110,26 @@ _ORDERED: tuple[tuple[Rule, frozenset[str]], ...] = tuple(
     (rule, frozenset(rule.needs)) for rules in RULES.values() for rule in rules
 )
 _NEEDED: frozenset[str] = frozenset().union(*(needs for _, needs in _ORDERED))
+# An index for the same test, run on every pause in typing: the rules each needed word opens, the
+# rules that need no word, and the needed words by their first three characters (shorter ones are
+# always looked for), so a sentence is searched only for words that can be in it.
+_OPENS: dict[str, tuple[int, ...]] = {
+    word: tuple(i for i, (_, needs) in enumerate(_ORDERED) if word in needs) for word in _NEEDED
+}
+_ALWAYS: frozenset[int] = frozenset(i for i, (_, needs) in enumerate(_ORDERED) if not needs)
+_SHORT: tuple[str, ...] = tuple(sorted(word for word in _NEEDED if len(word) < 3))
+_BY_START: dict[str, tuple[str, ...]] = {
+    start: tuple(sorted(word for word in _NEEDED if word.startswith(start)))
+    for start in {word[:3] for word in _NEEDED if len(word) >= 3}
+}
+
+
+def _rules_for(lowered: str) -> list[int]:
+    """The rules (by place in ``_ORDERED``) whose needed words the lowered sentence holds, in order."""
+    present = [word for word in _SHORT if word in lowered]
+    for start in {lowered[i : i + 3] for i in range(len(lowered) - 2)}:
+        present += [word for word in _BY_START.get(start, ()) if word in lowered]
+    return sorted(_ALWAYS.union(*(_OPENS[word] for word in present)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +201,9 @@ def _phrase_hits(text: str, spans: Sequence[tuple[int, int]], customer: Customer
     for sentence_start, sentence_end in spans:
         start = _body(text, sentence_start, sentence_end)
         sentence = text[start:sentence_end]
-        lowered = sentence.lower()
-        present = {word for word in _NEEDED if word in lowered}
         promises_nothing = _NO_PROMISE.search(sentence) is not None
-        for rule, needs in _ORDERED:
-            if needs and needs.isdisjoint(present):
-                continue
+        for index in _rules_for(sentence.lower()):
+            rule = _ORDERED[index][0]
             if (rule.kind == "overpromise" and promises_nothing) or not met.issuperset(rule.only_if):
                 continue
             for match in rule.pattern.finditer(sentence):

@@ -634,6 +634,19 @@ def test_a_rule_only_runs_where_it_can_match() -> None:
                     assert any(word in piece.lower() for word in rule.needs), (rule.pattern.pattern, piece)
 
 
+def test_the_word_index_opens_exactly_the_rules_a_sentence_can_need() -> None:
+    """The index in front of the rules picks the same rules, in the same order, as testing every
+    rule's words against the sentence (checked on the extra replies and a few hard pieces)."""
+    from humanly.engine.text import sentences
+    from humanly.engine.tone import _ORDERED, _rules_for
+
+    texts = [r["reply"] for r in _development_replies()] + [d for _, _, d, _ in CAUGHT]
+    pieces = [t[s:e].lower() for t in texts for s, e in sentences(t)] + ["", "ok", "100% sure, well, fine,"]
+    for piece in pieces:
+        expected = [i for i, (_, needs) in enumerate(_ORDERED) if not needs or any(w in piece for w in needs)]
+        assert _rules_for(piece) == expected, piece
+
+
 def test_a_cold_reply_gets_its_acknowledgement_first(engine) -> None:  # type: ignore[no-untyped-def]
     message = "My husband died last month. Please cancel his phone contract, I can't face the bills."
     draft = "Contract 5521 has been cancelled. The final bill will be sent on 3 June."
