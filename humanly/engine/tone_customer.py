@@ -109,9 +109,12 @@ _SHOUTED = re.compile(
     r"\b(?:AGAIN|STILL|NEVER|NOTHING|NOBODY|NO\s+ONE|NOT|WRONG|TWICE)\b|!{3,}|\?{3,}|[!?]{2,}\s*[!?]"
 )
 
+# A slip of their own. Embarrassment alone is not one: "I was mortified" after the company's cake or
+# invoice let them down is a feeling to take seriously, and "most people won't notice" dismisses it.
 _SELF_BLAME = any_of(
-    r"\b(?:embarrass\w*|mortified|my\s+(?:own\s+)?(?:mistake|fault|bad)|silly\s+(?:me|question|mistake)|"
+    r"\b(?:my\s+(?:own\s+)?(?:mistake|fault|bad)|silly\s+(?:me|question|mistake)|"
     r"(?:stupid|dumb)\s+(?:question|mistake)|I'?m\s+(?:such\s+)?an?\s+(?:idiot|muppet)|I\s+(?:messed|mixed)\s+up|"
+    r"I\s+got\s+(?:the|my)\s+(?:\w+\s+){0,2}?mixed\s+up|"
     r"I\s+meant\s+(?:the|to)|by\s+(?:mistake|accident)|I\s+(?:accidentally|mistakenly|forgot|got\s+it\s+wrong))\b",
 )
 # Asking about the company itself: its record, reviews, awards, experience.

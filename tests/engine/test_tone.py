@@ -748,8 +748,13 @@ def test_telling_an_embarrassed_customer_it_is_common_is_kindness() -> None:
     draft = "No need to worry, lots of people mix the dates up! I've moved you to the 19th."
     embarrassed = check_reply(draft, "So embarrassed, I booked the 12th but I meant the 19th.", model=model)
     annoyed = check_reply(draft, "Your site booked me on the wrong date and I missed the class.", model=model)
+    # Embarrassed by the company's own failure: telling them it's common brushes the feeling aside.
+    mortified = check_reply(
+        draft, "The cake was dry inside and half the guests left it. I was mortified.", model=model
+    )
     assert embarrassed.findings == ()
     assert [f.kind for f in annoyed.findings] == ["dismissive"]
+    assert [f.kind for f in mortified.findings] == ["dismissive"]
 
 
 def test_a_rewording_never_loses_a_number_the_customer_needs(engine) -> None:  # type: ignore[no-untyped-def]

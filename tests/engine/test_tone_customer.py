@@ -59,6 +59,10 @@ def test_reassurance_counts_as_acknowledgement(draft: str) -> None:
         ("Honestly I'm so embarrassed, I booked the 12th but I meant the 19th.", True),
         ("I paid twice by mistake, can you refund one?", True),
         ("Your driver left my parcel in the rain.", False),
+        ("So sorry, I missed my appointment because I got the dates mixed up.", True),
+        # Embarrassed by what the company did: a feeling to take seriously, not a slip of their own.
+        ("The cake was dry inside and half the guests left their slice. I was mortified.", False),
+        ("A client got an invoice with another client's name on it. This is so embarrassing.", False),
     ],
 )
 def test_a_customer_who_blames_themselves_is_recognised(message: str, blames_self: bool) -> None:
