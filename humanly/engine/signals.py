@@ -366,7 +366,9 @@ ANY_FLAG: dict[str, re.Pattern[str]] = {
 
 # "I'm such an idiot", "I feel like a muppet", "he called me a liar": the insult is not aimed at staff.
 _SELF_AIMED = re.compile(
-    r"\b(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+feel\s+like|i\s+felt\s+like|me|myself)\s+(?:\w+\s+){0,3}$", _I
+    r"\b(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+feel\s+like|i\s+felt\s+like|me|myself)\s+(?:\w+\s+){0,3}$"
+    r"|\blike\s+an?\s+$",  # "I booked the wrong date like an idiot"
+    _I,
 )
 
 

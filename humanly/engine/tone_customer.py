@@ -283,6 +283,11 @@ _ACKNOWLEDGE = any_of(
     r"embarrassed|oh\s+no|what\s+a\s+(?:horrible|lovely|rotten)|(?:a\s+)?(?:fair|good|sensible)\s+question|"
     r"understandabl[ey]|congratulations|glad\s+you\s+(?:got\s+in\s+touch|asked|told))\b",
     r"\b(?:I'?m|I\s+am)\s+(?:treating|picking)\s+this\b",
+    # Meeting the feeling without naming it: "you're doing the right thing", "lots of people feel this way".
+    r"\byou'?re\s+doing\s+(?:exactly\s+)?the\s+right\s+thing\b|\b(?:lots\s+of|many|plenty\s+of|a\s+lot\s+of)\s+"
+    r"(?:people|customers|us)\s+feel\s+(?:this|that|the\s+same)\s+way\b|\bI(?:'d|\s+would)\s+understand\s+(?:if|why)\b|"
+    r"\bthat'?s\s+a\s+poor\s+(?:way|show|service|experience)\b|\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+taking\s+"
+    r"the\s+time\s+to\s+(?:tell|share)\b|\bI\s+hope\s+your\b",
     r"\b(?:please\s+)?(?:don'?t|do\s+not)\s+worry\b|\byou(?:'ve|\s+have)\s+done\s+(?:exactly\s+)?the\s+right\s+thing\b|"
     r"\bplease\s+(?:don'?t|do\s+not)\s+(?:apologi[sz]e|feel\s+bad)\b",
     r"\bI(?:'m|\s+am)\s+on\s+it\b|\bI(?:\s+want\s+to|'m\s+going\s+to|\s+will)\s+(?:help\s+you\s+)?get\s+this\s+"

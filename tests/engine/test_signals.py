@@ -127,6 +127,7 @@ def test_general_patterns_keep_their_limits(engine, message: str, label: str) ->
         "I'm such an idiot, I forgot my password again.",
         "I feel like a muppet for asking.",
         "Your agent called me a liar!",
+        "Can I get a refund on my ferry ticket? I bought the wrong date like an idiot.",
     ],
 )
 def test_an_insult_not_aimed_at_staff_is_not_abuse(engine, message: str) -> None:  # type: ignore[no-untyped-def]

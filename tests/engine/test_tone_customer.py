@@ -47,10 +47,17 @@ def test_calm_questions_and_things_that_die_are_not_grief(message: str) -> None:
     [
         "Of course, please don't worry about that. Pay whenever the insurance comes through.",
         "You've done the right thing checking with us. Hang up if he calls again.",
+        "Lots of people feel this way before a first flight, and you're doing the right thing by asking.",
+        "You're entitled to, and I'd understand if you did. Before you do, let me fix this.",
+        "Thank you for taking the time to tell us this. I hope your mum enjoyed her trip.",
     ],
 )
 def test_reassurance_counts_as_acknowledgement(draft: str) -> None:
     assert acknowledges(draft)
+
+
+def test_a_formula_of_thanks_is_not_acknowledgement() -> None:
+    assert not acknowledges("Thank you for taking the time to contact us. Your claim has been logged.")
 
 
 @pytest.mark.parametrize(
