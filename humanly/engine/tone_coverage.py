@@ -56,7 +56,8 @@ _STOP = frozenset(_STOP_WORDS.split())
 _WORD = re.compile(r"[a-z][a-z-]*[a-z]")
 _YES_NO = re.compile(
     r"(?:^|[.!?]\s+|:\s+)(?:well,?\s+)?(?:yes|no|yep|yeah|nope|not\s+(?:yet|at\s+all)|sure|of\s+course|absolutely|"
-    r"definitely|unfortunately|i'?m\s+afraid|correct|confirmed|done|that'?s\s+(?:right|normal)|"
+    r"definitely|unfortunately|i'?m\s+afraid|correct|confirmed|done|that'?s\s+(?:right|normal)|only\s+(?:if|when)|"
+    r"not\s+unless|"
     r"it\s+(?:does|is|isn'?t|doesn'?t|will|won'?t)|you\s+(?:do|don'?t|will|won'?t|can'?t)|we\s+(?:do|don'?t|"
     r"can'?t)|yes\s+to\s+both|it(?:'s|\s+is)\s+(?:pretty|quite|very|fairly|really|not|a\s+bit|rather|super|totally|"
     r"completely|too|so)\b)\b|,\s*(?:yes|no)\b[.!]",
@@ -145,8 +146,20 @@ _WHEREABOUTS = re.compile(
 )
 
 
+# "Can you tell me when pre-orders open?" asks when they open.
+_EMBEDDED = re.compile(
+    r"^(?:(?:can|could)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|let)\s+me|do\s+you\s+know|any\s+idea|"
+    r"I(?:'d|\s+would)\s+like\s+to\s+know|I\s+was\s+wondering|I\s+wonder)\s+(?=(?:when|what|where|why|how|which|who|"
+    r"if|whether)\b)",
+    _I,
+)
+
+
 def _question_kind(ask: Ask) -> str:
     opener = OPENER.sub("", ask.text.strip()).lower()
+    opener = (
+        re.sub(r"^(?:if|whether)\s+", "is ", _EMBEDDED.sub("", opener)) if _EMBEDDED.match(opener) else opener
+    )
     if ask.kind == "request":
         return "request"
     if re.match(r"how\s+long\b", opener):

@@ -300,7 +300,8 @@ _OWN = any_of(
 )
 _ALTERNATIVE = any_of(
     r"\bwhat\s+(?:I|we)\s+can\s+(?:do|offer)\b|\binstead\b|\balternatively\b|\banother\s+(?:way|option)\b",
-    r"\b(?:I|we)\s+(?:can|could|'?d\s+be\s+(?:glad|happy)\s+to|'?m\s+happy\s+to)\s+(?!not\b|only\b)\w+",
+    r"\b(?:I|we)(?:\s+(?:can|could)|(?:'d|\s+would)\s+be\s+(?:glad|happy|delighted)\s+to|(?:'m|\s+am|'re|\s+are)\s+"
+    r"(?:happy|glad|free)\s+to)\s+(?!not\b|only\b)\w+",
     r"\b(?:I|we)(?:'ve|\s+have|'ll|\s+will)\s+(?!not\b|never\b)\w+",
     r"\byou\s+(?:can|could)\s+(?:still\s+|also\s+|always\s+)?(?!not\b|only\b)\w+",
     r"\b(?:would\s+you\s+like|want\s+me\s+to|shall\s+I|if\s+you(?:'d|\s+would)\s+(?:like|prefer|rather))\b",

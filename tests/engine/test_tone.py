@@ -295,6 +295,11 @@ KIND_USES = [
 
 FIRM_REFUSALS = [
     (
+        "Can you send me the other applicants' CVs so I can compare?",
+        "I understand wanting the full picture, but I can't share other applicants' CVs. I'd be glad to send you "
+        "an anonymised summary of the shortlist instead.",
+    ),
+    (
         "I have 40k followers. Give me the course free and I'll post about you.",
         "Thanks for thinking of us, and congratulations on the audience you've built. We don't give free access "
         "in exchange for posts, but our affiliate programme pays 30% on every sale you refer. I can send you the "
@@ -332,6 +337,16 @@ FACTUAL = [
     (
         "Can you print on recycled card? We're trying to keep the wedding eco.",
         "Love that! Yes, every card stock we sell has a 100% recycled option.",
+    ),
+    # A question asked inside "can you tell me", a yes/no answered "only if", a term of the contract.
+    (
+        "Could you tell me when the summer sale starts?",
+        "It starts on Thursday at 9am, online and in every shop.",
+    ),
+    ("Do gift cards expire?", "Only if they go unused for two years; any purchase resets the clock."),
+    (
+        "Is any speed actually promised on my plan?",
+        "Yes: the guaranteed minimum on your plan is 30Mb, and your line has run above 45Mb every day this month.",
     ),
 ]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from humanly.engine.tone_customer import acknowledges, read_customer
+from humanly.engine.tone_coverage import answered
+from humanly.engine.tone_customer import acknowledges, offers_alternative, read_customer
+from humanly.engine.types import Ask
 
 
 @pytest.mark.parametrize(
@@ -93,3 +95,35 @@ def test_asking_about_the_company_is_recognised() -> None:
 )
 def test_taking_the_problem_on_counts_as_acknowledgement(draft: str) -> None:
     assert acknowledges(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I can't share other applicants' CVs. If you're hiring again, I'd be glad to put together a summary.",
+        "I can't change the fact it's late, but if it helps, I'm free to join your board meeting by video.",
+        "We can't refund the lesson, but we would be happy to move you to Saturday.",
+    ],
+)
+def test_an_offer_in_any_person_counts_as_an_alternative(draft: str) -> None:
+    assert offers_alternative(draft)
+
+
+@pytest.mark.parametrize(
+    ("question", "draft"),
+    [
+        # Asked inside "can you tell me": a time answers it.
+        (
+            "Hi, can you tell me when the winter timetable starts on your site?",
+            "Monday 4 November. The new timetable is in the app already.",
+        ),
+        # A yes/no question answered with its condition.
+        (
+            "Do shared links expire eventually?",
+            "Only if you choose a date. By default a link stays live until you switch it off.",
+        ),
+    ],
+)
+def test_a_plain_answer_in_another_shape_is_an_answer(question: str, draft: str) -> None:
+    ask = Ask(text=question, start=0, end=len(question), kind="question")
+    assert answered(ask, draft)

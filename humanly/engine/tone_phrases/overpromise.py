@@ -72,8 +72,9 @@ OVERPROMISE = "humanly.tone.overpromise.v3"
 _OVERPROMISE: tuple[Rule, ...] = (
     rule(
         "overpromise",
-        r"\b(?:guaranteed|I\s+guarantee|we\s+guarantee|no\s+matter\s+what|no\s+questions?\s+asked|no\s+question|"
-        r"you\s+can\s+count\s+on\s+it|on\s+the\s+dot)\b|\b(?:it|he|she|they|you|this|that|(?:the|your)\s+\w+)(?:'ll|\s+will)"
+        # "the guaranteed minimum" names a term of the contract and "the room was guaranteed" reports a fact.
+        r"\b(?:(?<!the\s)(?<!was\s)(?<!were\s)guaranteed|I\s+guarantee|we\s+guarantee|no\s+matter\s+what|no\s+questions?\s+"
+        r"asked|no\s+question|you\s+can\s+count\s+on\s+it|on\s+the\s+dot)\b|\b(?:it|he|she|they|you|this|that|(?:the|your)\s+\w+)(?:'ll|\s+will)"
         r"\b[^.!?]{0,80}\bI\s+promise\b|\bI\s+(?:can\s+)?promise\s+(?:you\s+)?(?:that\s+)?(?:it|he|she|they|you|this|the\s+"
         r"\w+|your\s+\w+)(?:'ll|\s+will)\b",
         "An absolute promise about something outside your full control; if it slips, trust goes with it.",
