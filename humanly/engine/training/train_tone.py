@@ -256,11 +256,18 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a benchmarks/data file to train without (e.g. replies_extra23), to measure the guard on it",
+    )
     args = parser.parse_args()
     reproducible.start(args.seed, args.threads)
 
     encoder = Encoder(args.out, threads=args.threads)
-    replies = rows(args.data)
+    replies = rows(args.data, leave_out=tuple(args.leave_out))
     train = examples(replies, encoder)
     log.info("%d replies, %d sentences", len(train), sum(len(s) for _, _, s in train))
     blank = torch.from_numpy(encoder.states_and_offsets(NO_MESSAGE)[0])

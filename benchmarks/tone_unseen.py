@@ -1,0 +1,96 @@
+"""The whole tone guard on replies it was never trained on: leave files out, train, read them.
+
+For the files named with ``--test`` (benchmarks/data/replies_extraN.jsonl), copies the humanly
+package into a temporary folder, trains the tone model there with train_tone.py's recipe on every
+development reply but those files (``--leave-out``), and runs ``humanly check-reply --input`` from
+that copy over each file, scored like ``tone.py`` (verdict accuracy, false alarms, mean per-kind
+F1). This is how a design is chosen: the guard as it ships, rules and all, on writing that nothing
+it holds was fitted to. ``--shipped`` also scores the shipped guard on the same files, which is
+their first read when the shipped model has never seen them.
+
+Needs the ``train`` extra (torch) and ../shared/data/humanly_dev (not shipped). About 9 minutes on
+2 cores. Usage: python benchmarks/tone_unseen.py --test replies_extra23 [--test ...] [--shipped]
+[--keep DIR] (keeps the trained copy in DIR) [--errors]
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from _common import ROOT, SHARED, _batch, need, read_jsonl
+from tone import score
+
+DATA = Path(__file__).parent / "data"
+
+
+def options(name: str) -> list[str]:
+    return [sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == name]
+
+
+def guard(copy: Path, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The reports of ``humanly check-reply`` run from the package in ``copy``, by id."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        todo = [{"id": r["id"], "reply": r["reply"], "customer": r["customer"]} for r in rows]
+        # -m puts the working folder first on sys.path, so the copy is the humanly that runs.
+        subprocess.run(_batch("check-reply", todo, Path(tmp) / "in.jsonl", str(out)), cwd=copy, check=True)
+        lines = read_jsonl(out)
+    failed = [line for line in lines if "error" in line]
+    if failed:
+        sys.exit(f"check-reply failed on {len(failed)} lines, e.g. {failed[0]}")
+    return {str(line["id"]): line["report"] for line in lines}
+
+
+def show(name: str, rows: list[dict[str, Any]], out: dict[str, dict[str, Any]]) -> None:
+    r = score(rows, out, "--errors" in sys.argv)
+    print(
+        f"{name:34} replies {len(rows):3}  verdict accuracy {r['accuracy']:.3f}  "
+        f"false alarms {r['false_alarms']:.3f}  mean per-kind F1 {r['mean_f1']:.3f}"
+    )
+
+
+def main() -> None:
+    tests = options("--test")
+    if not tests:
+        sys.exit("name at least one file to leave out: --test replies_extraN")
+    files = {name: read_jsonl(need(DATA / f"{name}.jsonl")) for name in tests}
+    kept = options("--keep")
+    copy = Path(kept[0]) if kept else Path(tempfile.mkdtemp(prefix="humanly-unseen-"))
+    try:
+        shutil.rmtree(copy / "humanly", ignore_errors=True)
+        shutil.copytree(ROOT / "humanly", copy / "humanly", ignore=shutil.ignore_patterns("__pycache__"))
+        if not (copy / "benchmarks").exists():
+            (copy / "benchmarks").symlink_to(ROOT / "benchmarks")  # train_tone reads benchmarks/data
+        leave = [arg for name in tests for arg in ("--leave-out", name)]
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "humanly.engine.training.train_tone",
+                "--data",
+                str(need(SHARED / "humanly_dev")),
+                "--out",
+                str(copy / "humanly" / "engine" / "models"),
+                *leave,
+            ],
+            cwd=copy,
+            env={**os.environ, "PYTHONPATH": str(copy)},
+            check=True,
+        )
+        for name, rows in files.items():
+            show(f"{name}, trained without it", rows, guard(copy, rows))
+            if "--shipped" in sys.argv:
+                show(f"{name}, the shipped guard", rows, guard(ROOT, rows))
+    finally:
+        if not kept:
+            shutil.rmtree(copy, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
