@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from humanly.engine.tone import COMPONENTS, check_reply
+from humanly.engine.tone_phrases.irritated import holds_kind_reminder
 from humanly.engine.types import Analysis, ToneReport
 
 # (kind, customer message, draft, the words that carry the problem). Drafts are our own.
@@ -905,6 +906,25 @@ def test_as_i_said_after_a_warm_word_is_a_kind_reminder(engine) -> None:  # type
         engine, "No problem. As I said in my last email, he's coming Thursday between 8am and 1pm.", message
     )
     assert "irritated" in {f.kind for f in pointed.findings}
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "kind"),
+    [
+        ("No problem. ", "As I said on the phone, he's coming Thursday.", True),
+        ("Of course! ", "Like we said, the room is yours until noon.", True),
+        ("", "As I said on the phone, he's coming Thursday.", False),
+        ("No problem. ", "As I said before, he's coming Thursday.", False),
+        ("No problem. ", "As I already told you, he's coming Thursday.", False),
+        ("No problem. ", "He's coming Thursday.", False),
+    ],
+)
+def test_the_models_irritated_flags_leave_a_kind_reminder_alone(
+    before: str, sentence: str, kind: bool
+) -> None:
+    """The sentence test the tone model's flags go through agrees with the "as I said" rule."""
+    draft = before + sentence
+    assert holds_kind_reminder(draft, len(before), len(draft)) is kind
 
 
 def test_a_hard_situation_named_calmly_is_not_distress(engine) -> None:  # type: ignore[no-untyped-def]

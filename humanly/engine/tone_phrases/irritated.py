@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v5"
+IRRITATED = "humanly.tone.irritated.v6"
 
 # "As I said on the phone, it's Thursday" after "No problem." points back kindly; with "already",
 # "before" or "last ..." in it, or with nothing warm before it, it sounds impatient.
@@ -29,6 +29,17 @@ def kind_reminder(draft: str, start: int, matched: str) -> bool:
     """A bare "as I said" after a warm word earlier in the draft: a kind reminder, not impatience."""
     return (
         bool(_BARE_BACK_REFERENCE.match(matched.strip())) and _WARM_BEFORE.search(draft[:start]) is not None
+    )
+
+
+_BACK_REFERENCE_START = re.compile(r"\b(?:as|like)\s+(?:I|we)\s+", re.IGNORECASE)
+
+
+def holds_kind_reminder(draft: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``draft[start:end]`` points back kindly (the tone model's flags respect it too)."""
+    return any(
+        kind_reminder(draft, start + m.start(), draft[start + m.start() : end].split(",", maxsplit=1)[0])
+        for m in _BACK_REFERENCE_START.finditer(draft[start:end])
     )
 
 
