@@ -100,9 +100,12 @@ _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]{0,30},\s*|(?:hi|hello|hey)\s+\w+!\s*)",
     re.IGNORECASE,
 )
+_ASKS_IF_NORMAL = re.compile(
+    r"\bnormal\b[^.!?]{0,40}\?|\b(?:is|are)\s+(?:this|that|it|these|they)\s+normal\b", re.IGNORECASE
+)
 _NO_PROMISE = re.compile(
-    r"\b(?:can'?t|cannot|can\s+not|won'?t|don'?t|do\s+not|never|nobody\s+can|no\s+one\s+can|isn'?t|not)\s+"
-    r"(?:\w+\s+)?(?:promise|guarantee|guaranteed)\b",
+    r"\b(?:can'?t|cannot|can\s+not|won'?t|don'?t|do\s+not|never|nobody\s+can|no\s+one\s+can|isn'?t|not|neither|"
+    r"none)\s+(?:\w+\s+){0,3}(?:promise|guarantee|guaranteed)\b",
     re.IGNORECASE,
 )
 _CLAUSE_EDGE = re.compile(r"[,;:—–]\s|\s[-—–]\s")
@@ -183,6 +186,8 @@ def _conditions(customer: Customer | None) -> set[str]:
     awards and ratings are the answer, not a boast).
     ``complaint``: the customer complains or is upset (minimising and justifying need something to
     minimise or justify; without it the same words are plain information).
+    ``not_asked_if_normal``: the customer did not ask whether something is normal (asked, "it's
+    normal" is the answer).
     """
     met = set()
     if customer is not None and not _POLITE_MESSAGE.search(customer.text):
@@ -193,6 +198,8 @@ def _conditions(customer: Customer | None) -> set[str]:
         met.add("not_asked_about_us")
     if customer is not None and customer.complains:
         met.add("complaint")
+    if customer is None or not _ASKS_IF_NORMAL.search(customer.text):
+        met.add("not_asked_if_normal")
     return met
 
 

@@ -1,6 +1,6 @@
 """Coverage: whether a draft answers what the customer asked, and what else it leaves out.
 
-Component ``humanly.tone.coverage.v3``. An ask is open only when the draft clearly skips it: no
+Component ``humanly.tone.coverage.v4``. An ask is open only when the draft clearly skips it: no
 answer of the kind the question calls for, no action, no honest "no", no marked gap to fill, and
 either a filler sentence standing in for the answer or almost no words in common with the ask.
 ``missing`` lists the other things a customer clearly needs and the draft leaves out.
@@ -37,7 +37,7 @@ __all__ = [
     "unanswered",
 ]
 
-COVERAGE = "humanly.tone.coverage.v3"
+COVERAGE = "humanly.tone.coverage.v4"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 
@@ -60,7 +60,9 @@ _YES_NO = re.compile(
     r"not\s+unless|"
     r"it\s+(?:does|is|isn'?t|doesn'?t|will|won'?t)|you\s+(?:do|don'?t|will|won'?t|can'?t)|we\s+(?:do|don'?t|"
     r"can'?t)|yes\s+to\s+both|it(?:'s|\s+is)\s+(?:pretty|quite|very|fairly|really|not|a\s+bit|rather|super|totally|"
-    r"completely|too|so)\b)\b|,\s*(?:yes|no)\b[.!]",
+    r"completely|too|so)\b)\b|,\s*(?:yes|no)\b[.!;:]|"
+    # A bare short answer: "I do, mostly within Europe.", "She can't."
+    r"(?:^|[.!?]\s+)(?:I|we|he|she|they)\s+(?:do|don'?t|can|can'?t|cannot|will|won'?t|does|doesn'?t)(?=\s*[,.;!])",
     _I,
 )
 _PIECES = re.compile(r"(?<=[.!?])\s+")

@@ -157,10 +157,12 @@ QUESTION_START = re.compile(
 
 
 _ACTION_ASK = re.compile(
-    r"(?:can|could|would|will)\s+(?:you|someone|somebody|your\s+team)\b|please\b|^(?:refund|cancel|send|fix|change|"
+    # "Can you confirm ..." and "do I need a ..." ask to be told something, not for something to be done.
+    r"(?:can|could|would|will)\s+(?:you|someone|somebody|your\s+team)\b(?!\s+(?:please\s+)?(?:confirm|tell|"
+    r"remind|explain|clarify)\b)|please\b|^(?:refund|cancel|send|fix|change|"
     r"remove|stop|give|put|resend|reissue|extend|book|close|delete|update)\b|\bI(?:'d|\s+would)\s+like\s+(?:a|an|my|"
-    r"the|to\s+(?:cancel|get|have|change|book))\b|\bI\s+(?:want|need)\s+(?:a|an|my|the|to\s+(?:cancel|get|have|"
-    r"change|book|close|pause))\b",
+    r"the|to\s+(?:cancel|get|have|change|book))\b|(?<!\bdo\s)\bI\s+(?:want|need)\s+(?:a|an|my|the|to\s+(?:cancel|"
+    r"get|have|change|book|close|pause))\b",
     _I,
 )
 
@@ -292,6 +294,13 @@ _ACKNOWLEDGE = any_of(
     r"\bplease\s+(?:don'?t|do\s+not)\s+(?:apologi[sz]e|feel\s+bad)\b",
     r"\bI(?:'m|\s+am)\s+on\s+it\b|\bI(?:\s+want\s+to|'m\s+going\s+to|\s+will)\s+(?:help\s+you\s+)?get\s+this\s+"
     r"(?:sorted|fixed|put\s+right)\b",
+    # "I'm glad she's not hurt", "you did the right thing", "what an awful thing", "you shouldn't have had to".
+    r"\b(?:I'?m|I\s+am)\s+(?:so\s+|really\s+|very\s+)?glad\s+(?:you|she|he|they|everyone)\b|\byou\s+did\s+(?:exactly\s+)?"
+    r"the\s+right\s+thing\b|\bwhat\s+an?\s+(?:awful|terrible|horrible|stressful|worrying|frightening|scary|"
+    r"upsetting)\b|\b(?:it|that)'s\s+(?:so\s+|really\s+)?(?:horrible|awful|frightening|scary|upsetting|maddening|"
+    r"stressful)\b|\byou\s+shouldn'?t\s+have\s+(?:had\s+)?to\b|\b(?:totally|completely)\s+understand\b|"
+    r"\bthat'?s\s+a\s+(?:brave|natural|reasonable|big|hard)\s+(?:question|thing\s+to)\b|\byou'?re\s+not\s+(?:stupid|"
+    r"silly|daft|an\s+idiot)\b|\bI\s+hope\s+(?:the|it|everything|things)\b[^.!?]{0,40}\bgo(?:es)?\s+(?:well|smoothly)\b",
 )
 _OWN = any_of(
     r"\b(?:sorry|apologi[sz]e|apologies)\b",
@@ -310,6 +319,9 @@ _ALTERNATIVE = any_of(
     r"\bif\s+you\b[^.!?]{0,80}\b(?:it'?ll|it\s+will|we'?ll|I'?ll|we\s+will|I\s+will|you'?ll\s+be\s+able)\b",
     r"\bif\s+you\s+(?:only\s+)?(?:need|want|prefer)\b",
     r"\[[^\]]{3,}\]",
+    # Someone else can step in ("Residence Life can arrange a mediator"), or what was paid is not lost.
+    r"\bif\s+it\s+(?:would|'d|will|might)\s+help\b|\b(?:can|could)\s+(?:also\s+|still\s+)?(?:arrange|offer|collect|"
+    r"organi[sz]e|set\s+up)\b|\b(?:rolls?|carr(?:y|ies))\s+over\b|\bwon'?t\s+go\s+to\s+waste\b",
 )
 REFUSAL = any_of(
     r"\b(?:I|we)\s+(?:can'?t|cannot|can\s+not|won'?t|am\s+not\s+able\s+to|'m\s+not\s+able\s+to|are\s+not\s+able\s+"
@@ -329,7 +341,7 @@ NEXT_STEP = any_of(
     AGREES.pattern,
     r"\b(?:has|have)\s+been\s+(?:sent|refunded|booked|moved|credited|cancelled|fixed|restored|reconnected|"
     r"updated|released|escalated|arranged|added|removed|re-?issued)\b",
-    r"\b(?:will|'ll|should)\s+(?:be\s+(?:\w+ed|sent|done|back|live|with\s+you)|arrive|ship|reach|go\s+out|"
+    r"\b(?:will|'ll|should)\s+(?:be\s+(?:\w+ed|sent|done|back|live|with\s+you)|arrive|ship|reach|go\s+out|go\s+back|"
     r"land|appear|show\s+up|renew|restart)\b",
 )
 

@@ -964,3 +964,112 @@ def test_a_rewrite_is_never_empty_and_keeps_an_instruction(engine) -> None:  # t
     assert curt.rewrite is not None
     assert curt.rewrite.startswith("It can be confusing at first. ")
     assert "restart it" in curt.rewrite
+
+
+# Kind replies that first reads by other hands showed the guard flagging: each pair keeps the words and
+# changes only what makes them kind or not.
+KIND_READS = [
+    pytest.param(
+        "Sorry to bother you again, was it 350gsm or 400 you recommended?",
+        "Not a bother at all, Lily! As I said on the phone, I'd go with the 350gsm cotton.",
+        "irritated",
+        id="a reminder after 'not a bother at all'",
+    ),
+    pytest.param(
+        "My daughter was driving your car and got rear-ended. She's really shaken up and terrified you'll charge her.",
+        "I'm glad she's not hurt; that's the important thing. The damage is normally claimed from the other "
+        "driver's insurer, not from her. Send us their name and registration and we'll handle the rest.",
+        "no_acknowledgement",
+        id="glad she is not hurt acknowledges the fright",
+    ),
+    pytest.param(
+        "are lockers free or do I need a coin?",
+        "Free! They take a 4-digit code you set yourself, so no coins needed.",
+        "no_next_step",
+        id="'do I need a coin?' asks to be told, not for something to be done",
+    ),
+    pytest.param(
+        "hey can you confirm you received our W-9? sent it monday",
+        "Got it, thanks. It was processed Tuesday and is on file now, so nothing else needed from you.",
+        "no_next_step",
+        id="'can you confirm' is answered by confirming",
+    ),
+    pytest.param(
+        "Do you travel abroad for weddings?",
+        "I do, mostly within Europe. Travel and accommodation are charged at cost on top of the package.",
+        "unanswered_ask",
+        id="'I do' answers a yes/no question",
+    ),
+    pytest.param(
+        "Can you tell me who reported me for noise? I want to talk to them.",
+        "I can't share who made the report; people need to be able to raise concerns safely. If it would help, "
+        "Residence Life can arrange a flat meeting with a mediator.",
+        "no_alternative",
+        id="someone else can arrange something",
+    ),
+    pytest.param(
+        "You sent Luna's ashes back in the wrong urn. This was supposed to be the last thing we do for her.",
+        "I'm so sorry, Mrs Evans. That's our mistake, and I know it's the last thing you should have to deal with "
+        "right now. I'll bring the engraved casket you chose to your home on Wednesday, at no charge.",
+        "blame",
+        id="'the last thing you should have to deal with' takes the weight off",
+    ),
+    pytest.param(
+        "I rent car from you 3 days ago, I return it but I see on bank still 300 pound taken. Is this normal?",
+        "Hello Tomasz, yes, this is normal, and thank you for checking. The £300 is a hold, not a payment, and "
+        "banks usually remove it in 5 to 10 working days.",
+        "dismissive",
+        id="'this is normal' answers 'is this normal?'",
+    ),
+    pytest.param(
+        "I want a full refund for Pip's consultation. The vet couldn't tell me what was wrong.",
+        "I'm sorry you left without an answer. I can't refund the consultation, because Dr Shah ruled out the most "
+        "serious causes, which is part of finding out what's wrong. What I can do is book a free follow-up.",
+        "dismissive",
+        id="'part of finding out' explains, it does not minimise",
+    ),
+    pytest.param(
+        "I missed the deadline to apply for halls. Is there any way to still get a room?",
+        "Unfortunately all first-year halls are full, so I can't offer you a guaranteed room. I've added you to "
+        "the waiting list, and around 60 rooms usually come free in the first fortnight.",
+        "overpromise",
+        id="a guarantee refused is not a promise",
+    ),
+    pytest.param(
+        "We accidentally sent 40k requests with the wrong customer IDs. Can you roll them back?",
+        "I can't roll them back, but I can export exactly those 40k requests for a cleanup script. Send me the "
+        "time window and I'll have it to you within the hour.",
+        "overpromise",
+        id="our own work within the hour is ours to time",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "draft", "kind"), KIND_READS)
+def test_kind_replies_other_hands_wrote_are_not_flagged(engine, message, draft, kind) -> None:  # type: ignore[no-untyped-def]
+    report = _check(engine, draft, message)
+    assert kind not in {f.kind for f in report.findings} | {m.kind for m in report.missing}
+
+
+@pytest.mark.parametrize(
+    ("message", "draft", "kind"),
+    [
+        (
+            "Where is my refund? It's been three weeks and I'm fed up.",
+            "The refund will be with you within the hour.",
+            "overpromise",
+        ),
+        (
+            "The rash on my dog's leg is red and sore after your groomer shaved it. Not happy.",
+            "Some redness is normal after a clip and it will settle.",
+            "dismissive",
+        ),
+        (
+            "Your engineer never turned up and I lost a day's pay.",
+            "Our engineer did knock twice, with respect, and left a card at 10am.",
+            "defensive",
+        ),
+    ],
+)
+def test_the_same_words_still_flag_where_they_land_badly(engine, message, draft, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in {f.kind for f in _check(engine, draft, message).findings}

@@ -30,7 +30,7 @@ def _hear_them_out(span: str) -> str:
     return f"Thank you for telling me; I'm sorry {about} felt that way, and I'd like to hear more."
 
 
-DEFENSIVE = "humanly.tone.defensive.v3"
+DEFENSIVE = "humanly.tone.defensive.v4"
 _ARGUING = (
     rule(
         "defensive",
@@ -187,7 +187,7 @@ _DEFENSIVE_MORE = (
     ),
     rule(
         "defensive",
-        r"\b(?:that'?s|that\s+is|this\s+is)\s+not\s+what\s+happened\b[.!]?|\bwith\s+(?:all\s+due\s+)?respect\b,?|,\s*not"
+        r"\b(?:that'?s|that\s+is|this\s+is)\s+not\s+what\s+happened\b[.!]?|\bwith\s+all\s+due\s+respect\b,?|\bwith\s+respect\s*,|^with\s+respect\b|,\s*not"
         r"\s+us\b|\bwe(?:'ve|\s+have)\s+never\s+had\s+(?:this|that|a|any)\s+(?:problem|issue|complaint)\b[^.!?,;]{0,30}",
         "Argues about what happened instead of helping; it puts the customer on the defensive.",
         drop,

@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip, when
 
-DISMISSIVE = "humanly.tone.dismissive.v3"
+DISMISSIVE = "humanly.tone.dismissive.v4"
 _DISMISSIVE = (
     rule(
         "dismissive",
@@ -239,8 +239,8 @@ _DISMISSIVE_FAMILIES = (
 _DISMISSIVE_MORE3 = (
     rule(
         "dismissive",
-        r"\b(?:is|are)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal\b(?!\s+(?:for\s+us\s+to|practice))"
-        r"[^.!?,]*|\b(?:is|are)\s+(?:just\s+)?(?:a\s+)?part\s+of\s+(?:camping|trading|life|travel|\w+ing)\b|\bhappen\s+for\s+a\s+"
+        r"\b(?:is|are)\s+(?:just\s+)?(?:a\s+)?part\s+of\s+(?:camping|trading|life|travel|(?!(?:finding|working|getting|"
+        r"sorting|fixing|checking|making)\b)\w+ing)\b|\bhappen\s+for\s+a\s+"
         r"(?:range|variety|number)\s+of\s+reasons\b|\bcan\s+vary\s+depending\s+on\s+(?:many|lots\s+of|a\s+number\s+of)\s+"
         r"factors\b|\bbefore\s+you\s+know\s+it\b|\bI\s+doubt\s+(?:anyone|any\s+\w+|many\s+\w+)\s+(?:even\s+)?noticed\b|"
         r"\bI'?m\s+sure\s+it\s+was\s+(?:just|only)\b[^.!?,]*|\btry\s+not\s+to\s+(?:stress|worry|panic)\b[^.!?]*|\bthey\s+always\s+"
@@ -248,6 +248,15 @@ _DISMISSIVE_MORE3 = (
         r"everyone\s+else\b|\bso\s+you'?re\s+fine\b|\bthere\s+are\s+plenty\s+of\s+other\b[^.!?]*",
         "Makes the customer's problem sound small or routine; they hear that it doesn't matter.",
         drop,
+    ),
+    # Asked "is this normal?", "yes, it's normal" is the answer, not a shrug.
+    rule(
+        "dismissive",
+        r"\b(?:is|are)\s+(?:quite\s+|perfectly\s+|completely\s+|totally\s+)?normal\b(?!\s+(?:for\s+us\s+to|practice))"
+        r"[^.!?,]*",
+        "Makes the customer's problem sound small or routine; they hear that it doesn't matter.",
+        drop,
+        only_if="not_asked_if_normal",
     ),
 )
 

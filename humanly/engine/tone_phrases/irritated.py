@@ -20,7 +20,10 @@ _BARE_BACK_REFERENCE = re.compile(
 )
 _WARM_BEFORE = re.compile(
     r"\b(?:no\s+problem|not\s+a\s+problem|of\s+course|no\s+need\s+to\s+apologi[sz]e|no\s+bother|no\s+worries|"
-    r"happy\s+to\s+help|(?:good|fair)\s+question)\b",
+    r"happy\s+to\s+help|(?:good|fair)\s+question|not\s+at\s+all|ask\s+away|(?:never|not)\s+a\s+bother|"
+    r"not\s+a\s+(?:daft|silly|stupid|dumb|bad)\s+question|(?:you'?re|you\s+are)\s+not\s+(?:a\s+)?(?:pain|bother|"
+    r"nuisance)|(?:don'?t|do\s+not|never)\s+apologi[sz]e|not\s+confusing|(?:always\s+)?(?:good|worth|sensible)\s+"
+    r"(?:thing\s+)?to\s+(?:double[-\s]?check|check|ask))\b",
     re.IGNORECASE,
 )
 

@@ -68,7 +68,7 @@ def calm_effort(span: str) -> str:
     return f"I'll do everything I can so that {rest}, but I can't promise it." if rest else ""
 
 
-OVERPROMISE = "humanly.tone.overpromise.v3"
+OVERPROMISE = "humanly.tone.overpromise.v4"
 _OVERPROMISE: tuple[Rule, ...] = (
     rule(
         "overpromise",
@@ -129,7 +129,9 @@ _OVERPROMISE: tuple[Rule, ...] = (
     ),
     rule(
         "overpromise",
-        r"\b(?:will|'ll)\s+(?:see|be|have|get|arrive|reach|show)\b[^.!?]{0,40}\bwithin\s+the\s+(?:hour|next\s+hour)\b",
+        # "I'll have it to you within the hour" is our own work, ours to time; a bank or courier's is not.
+        r"(?<!\bI)(?<!\bwe)(?<!\bI\s)(?<!\bwe\s)\b(?:will|'ll)\s+(?:see|be|have|get|arrive|reach|show)\b[^.!?]{0,40}\bwithin\s+"
+        r"the\s+(?:hour|next\s+hour)\b",
         "A precise time that depends on others (banks, couriers); if it slips, the customer feels misled.",
         calm_promise,
         "tail",
