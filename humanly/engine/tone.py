@@ -340,7 +340,10 @@ def _context_hits(
         suggestion = gap if FILLER.search(sentence) or not keeps_facts(sentence) else f"{gap} {sentence}"
         hits.append(_Hit("unanswered", s, e, UNANSWERED_WHY, _say(suggestion)))
         taken.append(stand_in)
-    chilly = cold(text, spans, [*taken, *((f.start, f.end) for f in flagged if f.kind != "cold")], customer)
+    # "Hi Doreen," and "Regards, Waste Services" frame the reply; the coldness is in what they frame.
+    signed = _sign_off_at(text)
+    body = [(s, e) for s, e in spans if s < signed and not is_greeting(text[s:e].strip())]
+    chilly = cold(text, body, [*taken, *((f.start, f.end) for f in flagged if f.kind != "cold")], customer)
     if chilly is not None and customer is not None:
         s, e = chilly
         s = _body(text, s, e)

@@ -1,7 +1,7 @@
 """The tone guard's checks that only make sense against the customer's message: cold and policy walls.
 
 ``cold`` finds the run of impersonal sentences in a draft that never acknowledges a clearly upset customer
-(component ``humanly.tone.cold.v5``); ``policy_walls`` finds rules quoted in a draft that offers
+(component ``humanly.tone.cold.v6``); ``policy_walls`` finds rules quoted in a draft that offers
 nothing else (``humanly.tone.policy_wall.v3``). Both stay silent when unsure.
 """
 
@@ -15,7 +15,7 @@ from humanly.engine.tone_customer import AGREES, OPENER, Customer, any_of, offer
 __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WHY", "cold", "policy_walls"]
 
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-COLD = "humanly.tone.cold.v5"
+COLD = "humanly.tone.cold.v6"
 POLICY_WALL = "humanly.tone.policy_wall.v3"
 _I = re.IGNORECASE
 Span = tuple[int, int]

@@ -1073,3 +1073,16 @@ def test_kind_replies_other_hands_wrote_are_not_flagged(engine, message, draft, 
 )
 def test_the_same_words_still_flag_where_they_land_badly(engine, message, draft, kind) -> None:  # type: ignore[no-untyped-def]
     assert kind in {f.kind for f in _check(engine, draft, message).findings}
+
+
+def test_a_greeting_or_sign_off_is_never_the_cold_sentence(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "Our bin's been missed AGAIN. Third week running on Station Road. It's stinking in this heat."
+    draft = (
+        "Hello Mr Okafor,\n\nThe crew have marked your bin as not presented at the kerb at 7:10am. A return "
+        "visit is logged for Thursday.\n\nRegards,\nWaste Services"
+    )
+    report = _check(engine, draft, message)
+    cold = [draft[f.start : f.end] for f in report.findings if f.kind == "cold"]
+    assert cold
+    assert all("crew" in span or "return visit" in span for span in cold), cold
+    assert "no_acknowledgement" in {m.kind for m in report.missing}
