@@ -329,6 +329,13 @@ def _context_hits(
     for wall in policy_walls(text, spans, taken, customer):
         adjacent = bool(walls) and not text[walls[-1][1] : wall[0]].strip()
         walls.append((walls.pop()[0], wall[1]) if adjacent else wall)
+    walled = bool(walls)
+    signed = _sign_off_at(text)
+    body = [(s, e) for s, e in spans if s < signed and not is_greeting(text[s:e].strip())]
+    # A notice that opens a reply to an upset person is cold before it is a wall: the wall is what follows.
+    if walls and body and unacknowledged(text, customer) and walls[0][0] <= body[0][0] < walls[0][1]:
+        rest = [(max(a, body[0][1]), b) for a, b in walls if b > body[0][1]]
+        walls = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in rest if text[a:b].strip()]
     for s, e in walls:
         hits.append(_Hit("policy_wall", s, e, POLICY_WHY, _policy_fix))
         taken.append((s, e))
@@ -341,14 +348,11 @@ def _context_hits(
         hits.append(_Hit("unanswered", s, e, UNANSWERED_WHY, _say(suggestion)))
         taken.append(stand_in)
     # "Hi Doreen," and "Regards, Waste Services" frame the reply; the coldness is in what they frame.
-    signed = _sign_off_at(text)
-    body = [(s, e) for s, e in spans if s < signed and not is_greeting(text[s:e].strip())]
     chilly = cold(text, body, [*taken, *((f.start, f.end) for f in flagged if f.kind != "cold")], customer)
     if chilly is not None and customer is not None:
         s, e = chilly
         s = _body(text, s, e)
         hits.append(_Hit("cold", s, e, COLD_WHY, _model_fix("cold", customer)))
-    walled = any(h.kind == "policy_wall" for h in hits)
     gaps = missing(text, customer, open_asks, walled)
     return sorted(hits, key=lambda h: h.start), gaps
 

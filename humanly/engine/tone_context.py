@@ -2,7 +2,7 @@
 
 ``cold`` finds the run of impersonal sentences in a draft that never acknowledges a clearly upset customer
 (component ``humanly.tone.cold.v6``); ``policy_walls`` finds rules quoted in a draft that offers
-nothing else (``humanly.tone.policy_wall.v3``). Both stay silent when unsure.
+nothing else (``humanly.tone.policy_wall.v4``). Both stay silent when unsure.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WH
 
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
 COLD = "humanly.tone.cold.v6"
-POLICY_WALL = "humanly.tone.policy_wall.v3"
+POLICY_WALL = "humanly.tone.policy_wall.v4"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 

@@ -1086,3 +1086,21 @@ def test_a_greeting_or_sign_off_is_never_the_cold_sentence(engine) -> None:  # t
     assert cold
     assert all("crew" in span or "return visit" in span for span in cold), cold
     assert "no_acknowledgement" in {m.kind for m in report.missing}
+
+
+def test_a_notice_opening_a_reply_to_a_grieving_person_is_cold_before_it_is_a_wall(engine) -> None:  # type: ignore[no-untyped-def]
+    message = (
+        "My mum died last month and the housing office says I have to leave the house I've lived in for 30 "
+        "years. Is that true? I cared for her."
+    )
+    opening = (
+        "Under the Housing Act, a tenancy can only be succeeded once, and your mother's tenancy was already a "
+        "succession tenancy from your father."
+    )
+    draft = f"{opening} Your case will be reviewed by the tenancy team."
+    report = _check(engine, draft, message)
+    kinds = {(f.kind, f.start) for f in report.findings}
+    assert ("cold", 0) in kinds
+    assert ("policy_wall", 0) not in kinds
+    # The refusal is still missing its alternative, whichever name its sentence carries.
+    assert {"no_acknowledgement", "no_alternative"} <= {m.kind for m in report.missing}
