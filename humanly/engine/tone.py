@@ -58,7 +58,7 @@ from humanly.engine.tone_customer import (
 from humanly.engine.tone_model import NAME as TONE_MODEL
 from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
-from humanly.engine.tone_phrases.irritated import holds_kind_reminder
+from humanly.engine.tone_phrases.irritated import holds_kind_reminder, only_warm
 from humanly.engine.tone_rules import Rule, Say, clean, drop, tidy
 from humanly.engine.types import (
     Analysis,
@@ -579,6 +579,8 @@ def _model_hits(
         if flag.kind == "self_promotion" and customer is not None and customer.asks_about_us:
             continue
         if flag.kind == "irritated" and holds_kind_reminder(text, flag.start, flag.end):
+            continue
+        if only_warm(text[flag.start : flag.end]):  # "Not a bother at all, Lily!" alone has nothing to revise
             continue
         sentence = text[flag.start : flag.end].strip()
         if not _LETTER.search(sentence):  # an emoji or a number on its own carries no tone to revise

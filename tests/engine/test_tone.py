@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from humanly.engine.tone import COMPONENTS, check_reply
-from humanly.engine.tone_phrases.irritated import holds_kind_reminder
+from humanly.engine.tone_phrases.irritated import holds_kind_reminder, only_warm
 from humanly.engine.types import Analysis, ToneReport
 
 # (kind, customer message, draft, the words that carry the problem). Drafts are our own.
@@ -906,6 +906,29 @@ def test_as_i_said_after_a_warm_word_is_a_kind_reminder(engine) -> None:  # type
         engine, "No problem. As I said in my last email, he's coming Thursday between 8am and 1pm.", message
     )
     assert "irritated" in {f.kind for f in pointed.findings}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warm"),
+    [
+        ("Not a bother at all, Lily!", True),
+        ("No worries, Sam.", True),
+        ("Of course.", True),
+        ("Of course you can.", False),
+        ("Not a bother at all, Lily! You should have read it.", False),
+    ],
+)
+def test_a_warm_word_alone_is_nothing_to_revise(sentence: str, warm: bool) -> None:
+    assert only_warm(sentence) is warm
+
+
+def test_a_short_reminder_after_a_warm_opener_is_sent(engine) -> None:  # type: ignore[no-untyped-def]
+    report = _check(
+        engine,
+        "Not a bother at all, Lily! As I said on the phone, I'd go with the 350gsm cotton.",
+        "Sorry to bother you again, was it 350gsm or 400 you recommended?",
+    )
+    assert report.verdict == "send", report.findings
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v6"
+IRRITATED = "humanly.tone.irritated.v7"
 
 # "As I said on the phone, it's Thursday" after "No problem." points back kindly; with "already",
 # "before" or "last ..." in it, or with nothing warm before it, it sounds impatient.
@@ -26,6 +26,13 @@ _WARM_BEFORE = re.compile(
     r"(?:thing\s+)?to\s+(?:double[-\s]?check|check|ask))\b",
     re.IGNORECASE,
 )
+
+
+def only_warm(sentence: str) -> bool:
+    """ "Not a bother at all, Lily!" or "Of course." on its own: nothing in it to revise."""
+    words = re.sub(r"^(?:oh\s+|ah\s+)?|,?\s*[A-Z][\w'-]*\s*[.!]*$|[\s.!,]+$", "", sentence.strip())
+    match = _WARM_BEFORE.match(words)
+    return match is not None and not re.sub(r"^\s*at\s+all\b", "", words[match.end() :]).strip(" ,.!")
 
 
 def kind_reminder(draft: str, start: int, matched: str) -> bool:
