@@ -1045,6 +1045,13 @@ KIND_READS = [
         id="'this is normal' answers 'is this normal?'",
     ),
     pytest.param(
+        "I think my daughter swallowed a lot of water at her lesson, she's coughing a lot. Is that normal?",
+        "That must be worrying, Nat. A bit of coughing after swallowing water is common and usually settles "
+        "quickly, but if she's struggling to breathe, please call 111.",
+        "dismissive",
+        id="'a bit of coughing is common' answers 'is that normal?'",
+    ),
+    pytest.param(
         "I want a full refund for Pip's consultation. The vet couldn't tell me what was wrong.",
         "I'm sorry you left without an answer. I can't refund the consultation, because Dr Shah ruled out the most "
         "serious causes, which is part of finding out what's wrong. What I can do is book a free follow-up.",
@@ -1085,6 +1092,11 @@ def test_kind_replies_other_hands_wrote_are_not_flagged(engine, message, draft, 
         (
             "The rash on my dog's leg is red and sore after your groomer shaved it. Not happy.",
             "Some redness is normal after a clip and it will settle.",
+            "dismissive",
+        ),
+        (
+            "My dog came back from your groomer coughing and I'm furious.",
+            "A bit of coughing after a groom is quite normal.",
             "dismissive",
         ),
         (

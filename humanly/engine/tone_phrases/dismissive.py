@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip, when
 
-DISMISSIVE = "humanly.tone.dismissive.v4"
+DISMISSIVE = "humanly.tone.dismissive.v5"
 _DISMISSIVE = (
     rule(
         "dismissive",
@@ -163,6 +163,7 @@ _DISMISSIVE = (
         "Calls the problem normal; the customer's concern is waved away.",
         say("That isn't acceptable, and I'm sorry."),
         "sentence",
+        only_if="not_asked_if_normal",
     ),
 )
 
