@@ -334,8 +334,8 @@ def _context_hits(
     body = [(s, e) for s, e in spans if s < signed and not is_greeting(text[s:e].strip())]
     # A notice that opens a reply to an upset person is cold before it is a wall: the wall is what follows.
     if walls and body and unacknowledged(text, customer) and walls[0][0] <= body[0][0] < walls[0][1]:
-        rest = [(max(a, body[0][1]), b) for a, b in walls if b > body[0][1]]
-        walls = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in rest if text[a:b].strip()]
+        after = len(text) - len(text[body[0][1] :].lstrip())  # where the next sentence starts
+        walls = [(max(a, after), b) for a, b in walls if b > after]
     for s, e in walls:
         hits.append(_Hit("policy_wall", s, e, POLICY_WHY, _policy_fix))
         taken.append((s, e))
