@@ -58,7 +58,7 @@ from humanly.engine.tone_customer import (
 from humanly.engine.tone_model import NAME as TONE_MODEL
 from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
-from humanly.engine.tone_phrases.irritated import holds_kind_reminder, only_warm
+from humanly.engine.tone_phrases.irritated import bare_reminder, holds_kind_reminder, only_warm
 from humanly.engine.tone_rules import Rule, Say, clean, drop, tidy
 from humanly.engine.types import (
     Analysis,
@@ -101,7 +101,9 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _ASKS_IF_NORMAL = re.compile(
-    r"\bnormal\b[^.!?]{0,40}\?|\b(?:is|are)\s+(?:this|that|it|these|they)\s+normal\b", re.IGNORECASE
+    r"\bnormal\b[^.!?]{0,40}\?|\b(?:is|are)\s+(?:this|that|it|these|they)\s+(?:normal|a\s+problem|bad|serious|"
+    r"dangerous|something\s+to\s+worry\s+about)\b|\bshould\s+I\s+(?:be\s+)?worr(?:y|ied)\b",
+    re.IGNORECASE,
 )
 _NO_PROMISE = re.compile(
     r"\b(?:can'?t|cannot|can\s+not|won'?t|don'?t|do\s+not|never|nobody\s+can|no\s+one\s+can|isn'?t|not|neither|"
@@ -205,6 +207,7 @@ def _conditions(customer: Customer | None) -> set[str]:
 
 def _phrase_hits(text: str, spans: Sequence[tuple[int, int]], customer: Customer | None) -> list[_Hit]:
     met = _conditions(customer)
+    rechecking = customer is not None and customer.rechecking
     hits = []
     for sentence_start, sentence_end in spans:
         start = _body(text, sentence_start, sentence_end)
@@ -221,6 +224,8 @@ def _phrase_hits(text: str, spans: Sequence[tuple[int, int]], customer: Customer
                 if e <= s:
                     continue
                 if rule.unless is not None and rule.unless(text, start + s, match.group()):
+                    continue
+                if rule.kind == "irritated" and rechecking and bare_reminder(match.group()):
                     continue
                 hits.append(_Hit(rule.kind, start + s, start + e, rule.why, rule.fix, match.group()))
                 if rule.scope == "sentence":
@@ -493,6 +498,12 @@ _INSTRUCTION = re.compile(
     r"press|click|tap|open|select|enter|type|go)\b",
     re.IGNORECASE,
 )
+_CONCESSION = re.compile(
+    r"\W*(?:fair\s+enough|fair\s+point|point\s+taken|totally\s+fair|that'?s\s+(?:fair|a\s+fair\s+point))\b",
+    re.IGNORECASE,
+)
+# What the tone model may still find in a reply to thanks or praise.
+_AFTER_PRAISE = frozenset({"self_promotion", "unanswered"})
 # Kinds whose sentences carry tone rather than content: with no fact or commitment in them they can go.
 _TONE_ONLY = frozenset({"sarcastic", "self_promotion", "dismissive", "condescending", "irritated"})
 
@@ -578,7 +589,14 @@ def _model_hits(
             continue
         if flag.kind == "self_promotion" and customer is not None and customer.asks_about_us:
             continue
-        if flag.kind == "irritated" and holds_kind_reminder(text, flag.start, flag.end):
+        rechecking = customer is not None and customer.rechecking
+        if flag.kind == "irritated" and holds_kind_reminder(text, flag.start, flag.end, rechecking):
+            continue
+        # "Fair enough, that email told you nothing" concedes the point; the model hears irony in it.
+        if flag.kind == "sarcastic" and _CONCESSION.match(text, flag.start, flag.end):
+            continue
+        # Gladness answers thanks and praise; only a boast or a missed question is worth a word there.
+        if customer is not None and customer.pleased and flag.kind not in _AFTER_PRAISE:
             continue
         if only_warm(text[flag.start : flag.end]):  # "Not a bother at all, Lily!" alone has nothing to revise
             continue

@@ -37,7 +37,7 @@ __all__ = [
     "unanswered",
 ]
 
-COVERAGE = "humanly.tone.coverage.v4"
+COVERAGE = "humanly.tone.coverage.v5"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 
@@ -61,8 +61,13 @@ _YES_NO = re.compile(
     r"it\s+(?:does|is|isn'?t|doesn'?t|will|won'?t)|you\s+(?:do|don'?t|will|won'?t|can'?t)|we\s+(?:do|don'?t|"
     r"can'?t)|yes\s+to\s+both|it(?:'s|\s+is)\s+(?:pretty|quite|very|fairly|really|not|a\s+bit|rather|super|totally|"
     r"completely|too|so)\b)\b|,\s*(?:yes|no)\b[.!;:]|"
+    # "Is that a problem?" - "nothing to worry about".
+    r"\bnothing\s+to\s+worry\s+about\b|"
+    # After a greeting: "Hi Dana, yes, it went out this morning."
+    r"^(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30},\s+(?:yes|no|yep|yeah|nope|sure|of\s+course|absolutely|definitely|"
+    r"not\s+yet)\b|"
     # A bare short answer: "I do, mostly within Europe.", "She can't."
-    r"(?:^|[.!?]\s+)(?:I|we|he|she|they)\s+(?:do|don'?t|can|can'?t|cannot|will|won'?t|does|doesn'?t)(?=\s*[,.;!])",
+    r"(?:^|[.!?]\s+|^(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30},\s+)(?:I|we|he|she|they)\s+(?:do|don'?t|can|can'?t|cannot|will|won'?t|does|doesn'?t)(?=\s*[,.;!])",
     _I,
 )
 _PIECES = re.compile(r"(?<=[.!?])\s+")

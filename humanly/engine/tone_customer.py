@@ -124,6 +124,29 @@ _ABOUT_US = any_of(
     r"\bhow\s+long\s+have\s+you\s+(?:been|had)\b|\bhow\s+(?:experienced|many\s+(?:customers|clients|years))\b",
     r"\bwhy\s+(?:should\s+(?:I|we)\s+(?:choose|pick|use|go\s+with)|are\s+you\s+better)\b|\bnever\s+heard\s+of\s+you\b",
 )
+# Thanks or praise with no trouble in it ("The engineer was fantastic. Top man."): what answers it is
+# gladness, so the tone model's reading of sarcasm, impatience or a promise in a reply to it is noise.
+_PRAISE = any_of(
+    r"\b(?:thank(?:s|\s+you)|cheers|appreciated?|fantastic|brilliant|amazing|excellent|wonderful|superb|great|"
+    r"lovely|rock|legend|top\s+(?:man|woman|notch)|10/10|five\s+stars?|5\s+stars?|best\s+\w+\s+I'?ve|"
+    r"so\s+(?:helpful|polite|kind|quick|fast)|(?:really|very|so)\s+(?:pleased|happy)|loved?|impressed|spot\s+on)\b",
+)
+# What turns praise into irony or a complaint: "Wonderful service as always", "Great job" over a
+# crushed parcel, a question, a "but", words in quotes or in capitals.
+_NOT_PRAISE = re.compile(
+    r"\b(?:oh\s+great|love\s+that\s+for\s+me|wow|let\s+me\s+guess|impressive|shocking|yeah\s+right|as\s+always|"
+    r"if\s+you\s+like|loved?\s+\w+ing|thanks\s+for\s+nothing|on\s+hold|cut\s+off|crushed|cancell?ing|I'?d\s+love\s+to|not|but|still|"
+    r"again|never|nobody|no\s+one|however)\b|['‘’\"“”]\w[^'‘’\"“”]{0,30}['‘’\"“”]|\?",
+    _I,
+)
+_CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
+# Checking back on what they were told ("So just to confirm, ...?", "oh wait, so I don't need...") or
+# pointing at it themselves ("the refund you talked about on the phone"): "as I said" then only answers.
+_RECHECKING = any_of(
+    r"\bjust\s+(?:to\s+)?(?:confirm|check|double[-\s]?check|making\s+sure)\b|"
+    r"\b(?:oh\s+)?(?:wait|ok(?:ay)?|right)\s*,?\s+so\s+(?:I|we)\b|\bso\s+(?:I|we)\s+(?:don'?t|do\s+not|won'?t)\s+"
+    r"(?:need|have)\b|\b(?:talked|spoke)\s+about\s+on\s+the\s+phone\b|\bas\s+I\s+said\s+to\s+your\b",
+)
 _UPSET_EMOTIONS = frozenset({"anger", "grief", "fear", "disgust"})
 _CONFIDENT_EMOTION = 0.7
 
@@ -187,6 +210,24 @@ class Customer:
     def asks_about_us(self) -> bool:
         """Asks about the company's record, reviews or awards: telling them is the answer, not a boast."""
         return _ABOUT_US.search(self.text) is not None
+
+    @property
+    def pleased(self) -> bool:
+        """Thanking or praising, with no trouble, question, irony or request in the message."""
+        return (
+            self.feeling is None
+            and not self.wants_action
+            and _PRAISE.search(self.text) is not None
+            and _NOT_PRAISE.search(self.text) is None
+            and _CAPITALS.search(self.text) is None
+            and _COMPLAINT.search(self.text) is None
+            and _COMPANY_FAULT.search(self.text) is None
+        )
+
+    @property
+    def rechecking(self) -> bool:
+        """Checking back on something they were told, or pointing at it themselves."""
+        return _RECHECKING.search(self.text) is not None
 
     @property
     def blames_self(self) -> bool:
@@ -285,12 +326,18 @@ _ACKNOWLEDGE = any_of(
     r"embarrassed|oh\s+no|what\s+a\s+(?:horrible|lovely|rotten)|(?:a\s+)?(?:fair|good|sensible)\s+question|"
     r"understandabl[ey]|congratulations|glad\s+you\s+(?:got\s+in\s+touch|asked|told))\b",
     r"\b(?:I'?m|I\s+am)\s+(?:treating|picking)\s+this\b",
+    # Naming the weight of it: "that's a lot of pressure", "it makes complete sense that you're scared",
+    # "take a moment, you've had a shock", "the loss is our fault".
+    r"\b(?:a\s+lot\s+of\s+pressure|that'?s\s+a\s+lot\s+to)\b|\bmakes?\s+(?:complete\s+|total\s+|perfect\s+)?sense\s+"
+    r"(?:that\s+you|you'?(?:re|d|'ve))\b|\byou(?:'ve|\s+have)\s+had\s+(?:a|quite\s+a)\s+(?:shock|fright|scare)\b|"
+    r"\btake\s+a\s+(?:moment|breath|minute)\b|\b(?:completely|totally|perfectly)\s+(?:normal|natural)\s+to\s+feel\b|"
+    r"\b(?:is|was)\s+(?:on\s+)?our\s+(?:fault|mistake|side)\b|\bbecause\s+of\s+our\s+(?:mistake|error)\b",
     # Meeting the feeling without naming it: "you're doing the right thing", "lots of people feel this way".
     r"\byou'?re\s+doing\s+(?:exactly\s+)?the\s+right\s+thing\b|\b(?:lots\s+of|many|plenty\s+of|a\s+lot\s+of)\s+"
     r"(?:people|customers|us)\s+feel\s+(?:this|that|the\s+same)\s+way\b|\bI(?:'d|\s+would)\s+understand\s+(?:if|why)\b|"
     r"\bthat'?s\s+a\s+poor\s+(?:way|show|service|experience)\b|\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+taking\s+"
     r"the\s+time\s+to\s+(?:tell|share)\b|\bI\s+hope\s+your\b",
-    r"\b(?:please\s+)?(?:don'?t|do\s+not)\s+worry\b|\byou(?:'ve|\s+have)\s+done\s+(?:exactly\s+)?the\s+right\s+thing\b|"
+    r"\b(?:please\s+)?(?:don'?t|do\s+not)\s+(?:worry|panic)\b|\byou(?:'ve|\s+have)\s+done\s+(?:exactly\s+)?the\s+right\s+thing\b|"
     r"\bplease\s+(?:don'?t|do\s+not)\s+(?:apologi[sz]e|feel\s+bad)\b",
     r"\bI(?:'m|\s+am)\s+on\s+it\b|\bI(?:\s+want\s+to|'m\s+going\s+to|\s+will)\s+(?:help\s+you\s+)?get\s+this\s+"
     r"(?:sorted|fixed|put\s+right)\b",

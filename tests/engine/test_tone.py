@@ -1139,3 +1139,105 @@ def test_a_notice_opening_a_reply_to_a_grieving_person_is_cold_before_it_is_a_wa
     assert ("policy_wall", 0) not in kinds
     # The refusal is still missing its alternative, whichever name its sentence carries.
     assert {"no_acknowledgement", "no_alternative"} <= {m.kind for m in report.missing}
+
+
+def test_a_glad_reply_to_praise_is_sent(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "The delivery guys were great, so polite, put the sofa exactly where I wanted it."
+    for draft in (
+        "Lovely to hear, Margaret! I'll pass that on to Tom and Jay.",
+        "Ah, thanks a million - that's really kind.",
+    ):
+        report = _check(engine, draft, message)
+        assert report.verdict == "send", report.findings
+    # A boast is still a boast, whoever it answers.
+    boast = _check(
+        engine,
+        "Thanks! We're the best-rated removals firm in the county, voted number one three years running.",
+        message,
+    )
+    assert "self_promotion" in {f.kind for f in boast.findings}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "That's right, as I said, you're all set. The refund is on its way and there's nothing else to do.",
+        "Right, as I said, nothing gets deleted. Projects over the limit become read-only.",
+    ],
+)
+def test_as_i_said_to_a_customer_checking_back_is_an_answer(engine, draft: str) -> None:  # type: ignore[no-untyped-def]
+    report = _check(engine, draft, "Ok so just to confirm I don't need to do anything else?")
+    assert "irritated" not in {f.kind for f in report.findings}
+
+
+def test_as_i_said_with_already_is_impatient_even_to_a_customer_checking_back(engine) -> None:  # type: ignore[no-untyped-def]
+    report = _check(
+        engine,
+        "As I already said in my last email, you don't need to do anything else.",
+        "Ok so just to confirm I don't need to do anything else?",
+    )
+    assert "irritated" in {f.kind for f in report.findings}
+
+
+def _rules_only(draft: str, message: str) -> ToneReport:
+    """The guard's rules alone, with no tone model."""
+    return check_reply(draft, message, model=lambda text, spans, message: [], politeness=lambda t: 0.5)
+
+
+def test_owning_the_fault_is_neither_blame_nor_defence() -> None:
+    message = "I was quoted £420 for brake discs and then charged £510. Nobody phoned me about the extra."
+    owned = _rules_only(
+        "You're right to be annoyed. The extra £90 did need doing, but you should have been asked first, "
+        "which is our fault. I've refunded the £90.",
+        message,
+    )
+    assert not {"blame", "defensive"} & {f.kind for f in owned.findings}, owned.findings
+    deflected = _rules_only("That isn't our fault. The garage sets the price.", message)
+    assert "defensive" in {f.kind for f in deflected.findings}
+    blamed = _rules_only("You should have read the quote before you signed it.", message)
+    assert "blame" in {f.kind for f in blamed.findings}
+
+
+def test_you_should_have_as_an_instruction_is_not_blame(engine) -> None:  # type: ignore[no-untyped-def]
+    report = _check(
+        engine,
+        "Yes - you should have nothing but water for 10-12 hours beforehand.",
+        "Do I need to fast before my blood test tomorrow?",
+    )
+    assert report.verdict == "send", report.findings
+
+
+def test_a_yes_after_the_greeting_answers_the_question(engine) -> None:  # type: ignore[no-untyped-def]
+    report = _check(
+        engine,
+        "Hi Dana, yes, PX-20931 was dispatched this morning by Royal Mail Tracked 24, so it should reach you "
+        "tomorrow.",
+        "hi, is my prescription for sertraline sent yet? order PX-20931",
+    )
+    assert report.verdict == "send", (report.findings, report.missing)
+
+
+def test_nothing_to_worry_about_answers_is_that_a_problem() -> None:
+    draft = "LWD means 'lift with dolly' - nothing to worry about, the crew bring a trolley."
+    asked = _rules_only(draft, "What does 'LWD' mean on my booking? Is that a problem?")
+    assert "dismissive" not in {f.kind for f in asked.findings}
+    assert "unanswered_ask" not in {m.kind for m in asked.missing}
+    told = _rules_only(draft, "The crew scratched my floor with their trolley.")
+    assert "dismissive" in {f.kind for f in told.findings}
+
+
+def test_conceding_the_point_is_not_sarcasm() -> None:
+    from humanly.engine.tone_model import Flag
+
+    message = (
+        "Oh great, another 'we're experiencing high demand' email. Love that for me. Where are my lenses?"
+    )
+    draft = "{opening}, that email didn't tell you anything useful. Your lenses arrive tomorrow by 1pm."
+
+    def model(text, spans, message):  # type: ignore[no-untyped-def]
+        start, end = spans[0]
+        return [Flag(start, end, 0.9, "sarcastic")]
+
+    for opening, sarcastic in (("Fair enough", False), ("Oh wow", True)):
+        report = check_reply(draft.format(opening=opening), message, model=model, politeness=lambda t: 0.5)
+        assert ("sarcastic" in {f.kind for f in report.findings}) is sarcastic, opening

@@ -127,3 +127,34 @@ def test_an_offer_in_any_person_counts_as_an_alternative(draft: str) -> None:
 def test_a_plain_answer_in_another_shape_is_an_answer(question: str, draft: str) -> None:
     ask = Ask(text=question, start=0, end=len(question), kind="question")
     assert answered(ask, draft)
+
+
+@pytest.mark.parametrize(
+    ("message", "pleased"),
+    [
+        ("The engineer who came today, Anil, was fantastic. Explained everything. Top man.", True),
+        ("Thanks for the quick fix yesterday, you guys rock", True),
+        ("Been on hold 2 hours. Wonderful service as always.", False),
+        ("My package arrived completely crushed. Great job.", False),
+        ("loved paying £80 to watch the back of a pillar all night", False),
+        ("Thanks! Can you also send me the invoice?", False),
+        ("THANK YOU SO MUCH for nothing", False),
+    ],
+)
+def test_thanks_and_praise_read_as_pleased_and_irony_does_not(message: str, pleased: bool) -> None:
+    customer = read_customer(message, None)
+    assert customer is not None
+    assert customer.pleased is pleased
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "That's a lot of pressure, and it makes complete sense that you're scared.",
+        "Take a moment, you've had a shock.",
+        "Please don't panic, it's a really common mistake and it's fixable.",
+        "If you end up paying for an emergency passport because of our mistake, we'll cover the fee.",
+    ],
+)
+def test_naming_the_weight_of_it_acknowledges_an_upset_person(words: str) -> None:
+    assert acknowledges(words)

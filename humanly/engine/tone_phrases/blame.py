@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-BLAME = "humanly.tone.blame.v5"
+BLAME = "humanly.tone.blame.v6"
 _BLAME = (
     rule(
         "blame",
@@ -21,8 +21,9 @@ _BLAME = (
     rule(
         "blame",
         r"\b(?:which\s+)?you\s+(?:really\s+)?(?:should|ought to|were supposed to|needed to)(?:'ve|\s+have)\s+"
-        r"(?!been\s+(?:told|sent|given|contacted|refunded|offered|informed)|had\b|heard\b|got(?:ten)?\b|received\b|it\b|them\b|to\b|"
-        r"(?:a|an|the|your)\s)\w+[^.!?;]{0,80}",
+        r"(?!been\s+(?:told|sent|given|contacted|refunded|offered|informed|warned|asked|notified|called|consulted|"
+        r"updated|kept|shown|alerted)|had\b|heard\b|got(?:ten)?\b|received\b|it\b|them\b|to\b|nothing\b|no\b|"
+        r"(?:a|an|the|your|some|any)\s)\w+[^.!?;]{0,80}",
         "Points to what the customer should have done; it reads as a reprimand after the fact.",
         drop,
     ),

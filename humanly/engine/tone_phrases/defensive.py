@@ -30,7 +30,7 @@ def _hear_them_out(span: str) -> str:
     return f"Thank you for telling me; I'm sorry {about} felt that way, and I'd like to hear more."
 
 
-DEFENSIVE = "humanly.tone.defensive.v4"
+DEFENSIVE = "humanly.tone.defensive.v5"
 _ARGUING = (
     rule(
         "defensive",
@@ -201,7 +201,7 @@ _DEFENSIVE_FAMILIES = (
     rule(
         "defensive",
         r"\b(?:worked|works|working|performed|behaved)\s+(?:exactly\s+|just\s+)?as\s+(?:designed|intended|expected)\b|"
-        r"\b(?:is|isn'?t|is\s+not|wasn'?t|was\s+not)\s+(?:on\s+)?our\s+(?:end|side|fault)\b|\bwe\s+can\s+assure\s+you\b"
+        r"\b(?:isn'?t|is\s+not|wasn'?t|was\s+not)\s+(?:on\s+)?our\s+(?:end|side|fault)\b|\bwe\s+can\s+assure\s+you\b"
         r"[^.!?,]*|\b(?:the\s+)?(?:vast\s+)?majority\s+of\s+(?:our\s+)?(?:customers|users|members|clients|guests)\s+"
         r"(?:experience|have|report|see)\s+no\b[^.!?,]*",
         "Defends the company instead of looking at what went wrong for this customer.",

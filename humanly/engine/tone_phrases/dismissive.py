@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip, when
 
-DISMISSIVE = "humanly.tone.dismissive.v5"
+DISMISSIVE = "humanly.tone.dismissive.v6"
 _DISMISSIVE = (
     rule(
         "dismissive",
@@ -219,11 +219,19 @@ _DISMISSIVE_FAMILIES = (
     rule(
         "dismissive",
         r"\b(?:it'?s|that'?s|is)\s+just\s+a\s+(?:number|phone|bag|game|label|\w+)\b(?=[,.!?])|\bnothing\s+to\s+(?:get\s+)?"
-        r"(?:upset|worried|worry|stress|panic)\s*(?:about|over)\b|\bnot\s+as\s+bad\s+as\s+(?:all\s+that|you\s+think|it\s+"
+        r"(?:upset|worried|stress|panic)\s*(?:about|over)\b|\bnot\s+as\s+bad\s+as\s+(?:all\s+that|you\s+think|it\s+"
         r"seems)\b|\b(?:is|are)\s+a\s+normal\s+part\s+of\b[^.!?,]*|\b(?:kids|boys|people)\s+will\s+be\s+\w+\b|"
         r"\bas\s+I'?m\s+sure\s+you\s+can\s+appreciate\b",
         "Makes the customer's problem sound small; they hear that it doesn't matter.",
         drop,
+    ),
+    # Asked "is that a problem?", "nothing to worry about" is the answer.
+    rule(
+        "dismissive",
+        r"\bnothing\s+to\s+worry\s+about\b",
+        "Makes the customer's problem sound small; they hear that it doesn't matter.",
+        drop,
+        only_if="not_asked_if_normal",
     ),
     rule(
         "dismissive",

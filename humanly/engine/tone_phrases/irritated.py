@@ -9,12 +9,12 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v7"
+IRRITATED = "humanly.tone.irritated.v8"
 
 # "As I said on the phone, it's Thursday" after "No problem." points back kindly; with "already",
 # "before" or "last ..." in it, or with nothing warm before it, it sounds impatient.
 _BARE_BACK_REFERENCE = re.compile(
-    r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote)\b(?![^.!?]*\b(?:already|previously|twice|before|"
+    r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote|mentioned)\b(?![^.!?]*\b(?:already|previously|twice|before|"
     r"last|again)\b)",
     re.IGNORECASE,
 )
@@ -23,7 +23,7 @@ _WARM_BEFORE = re.compile(
     r"happy\s+to\s+help|(?:good|fair)\s+question|not\s+at\s+all|ask\s+away|(?:never|not)\s+a\s+bother|"
     r"not\s+a\s+(?:daft|silly|stupid|dumb|bad)\s+question|(?:you'?re|you\s+are)\s+not\s+(?:a\s+)?(?:pain|bother|"
     r"nuisance)|(?:don'?t|do\s+not|never)\s+apologi[sz]e|not\s+confusing|(?:always\s+)?(?:good|worth|sensible)\s+"
-    r"(?:thing\s+)?to\s+(?:double[-\s]?check|check|ask))\b",
+    r"(?:thing\s+)?to\s+(?:double[-\s]?check|check|ask))\b|\bthat'?s\s+(?:right|correct)\b|\bunderstandabl[ey]\b",
     re.IGNORECASE,
 )
 
@@ -42,15 +42,22 @@ def kind_reminder(draft: str, start: int, matched: str) -> bool:
     )
 
 
+def bare_reminder(matched: str) -> bool:
+    """ "As I said" with no "already", "before" or "last" in it: impatient only by its surroundings."""
+    return bool(_BARE_BACK_REFERENCE.match(matched.strip()))
+
+
 _BACK_REFERENCE_START = re.compile(r"\b(?:as|like)\s+(?:I|we)\s+", re.IGNORECASE)
 
 
-def holds_kind_reminder(draft: str, start: int, end: int) -> bool:
-    """Whether the sentence at ``draft[start:end]`` points back kindly (the tone model's flags respect it too)."""
-    return any(
-        kind_reminder(draft, start + m.start(), draft[start + m.start() : end].split(",", maxsplit=1)[0])
-        for m in _BACK_REFERENCE_START.finditer(draft[start:end])
-    )
+def holds_kind_reminder(draft: str, start: int, end: int, rechecking: bool = False) -> bool:
+    """Whether the sentence at ``draft[start:end]`` points back kindly (the tone model's flags respect it
+    too); to a customer checking back on what they were told, any bare "as I said" does."""
+    for m in _BACK_REFERENCE_START.finditer(draft[start:end]):
+        matched = draft[start + m.start() : end].split(",", maxsplit=1)[0]
+        if kind_reminder(draft, start + m.start(), matched) or (rechecking and bare_reminder(matched)):
+            return True
+    return False
 
 
 _IRRITATED = (
