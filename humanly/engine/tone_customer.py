@@ -62,10 +62,16 @@ _GRIEF = any_of(
 )
 _FEAR = any_of(
     r"\b(?:terrified|petrified|frightened|scared|panic\s+attack|panicking|worried\s+sick|choking)\b",
+    # Worry said with its strength, and a near miss: "I'm so worried", "I nearly got hit by a bus".
+    r"\b(?:so|really|very|extremely|incredibly|honestly|genuinely|seriously)\s+(?:worried|frightened)\b|"
+    r"\bfrantic\b|\b(?:nearly|almost)\s+(?:got\s+|been\s+)?(?:hit|killed|run\s+over)\b|"
+    r"\bcould(?:'ve|\s+have)\s+(?:killed|died)\b|\b(?:still|honestly|literally)\s+shaking\b|\bshaken\s+up\b",
 )
 # Words for a hard situation rather than a feeling ("emergency repairs", "a newborn shoot"): they mean
 # someone is scared or struggling only when the message also reads as unhappy, urgent or a complaint.
-_SITUATION = any_of(r"\b(?:emergency|swallowed|newborn)\b")
+_SITUATION = any_of(
+    r"\b(?:emergency|swallowed|newborn|pregnant|elderly|stranded)\b|\b(?:she|he)\s+is\s+(?:only\s+)?(?:[89]\d|1[01]\d)\b",
+)
 _SITUATION_SENTIMENT = -0.2
 _DISTRESS = any_of(
     r"\bI(?:'ve|\s+have)?(?:\s+been|'m|\s+am)?\s+(?:crying|in\s+tears)\b",
@@ -74,7 +80,14 @@ _DISTRESS = any_of(
     r"my\s+(?:rope|tether)|worst\s+(?:week|day|month|year)\s+of\s+my\s+life)\b",
     r"\b(?:stuck|stranded)\s+(?:abroad|at\s+(?:the\s+)?(?:airport|station|home)|with\b)",
     r"\b(?:no\s+money|can'?t\s+afford\s+(?:rent|food|to\s+eat)|lost\s+my\s+job|can'?t\s+make\s+rent|"
-    r"really\s+stressed|so\s+stressed)\b",
+    r"really\s+stressed|so\s+stressed|stressed\s+out\s+of\s+my\s+mind|made\s+redundant|"
+    r"food\s+money|overdrawn|lonely|bullied|violent|(?:in|into)\s+tears|cries\s+every)\b",
+    # Stranded, or without heat or power, with someone to care for: "on the hard shoulder with my baby".
+    r"\bhard\s+shoulder\b|\b(?:the\s+house|it)\s+is\s+freezing\b|\bsitting\s+in\s+my\s+coat\b|\bthe\s+kids\s+are\s+"
+    r"cold\b|\b(?:heating|power)(?:'s|\s+has)\s+been\s+off\b",
+    r"\b(?:we'?re|we\s+are|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are)\s+(?:so\s+|really\s+|very\s+)?"
+    r"(?:upset|devastated|heartbroken|distraught)\b|\bI'?m\s+(?:honestly\s+|genuinely\s+|really\s+)?"
+    r"(?:gutted|heartbroken|devastated)\b",
     r"\b(?:is|'s|was|am|'m|are|'re)\s+in\s+(?:the\s+)?hospital\b",
     r"\bI'?m\s+(?:so\s+|really\s+|very\s+|extremely\s+|absolutely\s+|beyond\s+|incredibly\s+)?(?:upset|angry|"
     r"gutted|crushed|in\s+pieces|shaking)\b|\bI'?m\s+(?:so|really|very|extremely|incredibly|beyond)\s+(?:frustrated|annoyed|"
@@ -103,6 +116,8 @@ _ANGER = any_of(
     r"unacceptable|appalling|ridiculous|pathetic|made\s+my\s+life\s+hell|absolute\s+(?:idiots|joke|clowns))\b",
     # The same failure again, counted.
     r"\b(?:(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\s+time|(?:three|four|five|3|4|5)\s+times)\b",
+    # Anger said outright, or in the words of being wronged: "this is theft", "I feel ripped off".
+    r"\bthis\s+is\s+(?:theft|a\s+scam|daylight\s+robbery)\b|\bripped\s+off\b|\bhow\s+could\s+you\b|\b(?:laughed|swore)\s+at\s+(?:me|her|him|us|my)\b|\bfor\s+this\s+garbage\b",
 )
 # A single word in capitals ("didn't turn up AGAIN") or a burst of marks, from someone telling of trouble.
 _SHOUTED = re.compile(

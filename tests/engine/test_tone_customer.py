@@ -20,6 +20,16 @@ from humanly.engine.types import Ask
         ("Your scooter braked on its own and I fell off, my wrist is swollen", "distress"),
         ("A man groped me during the film and your staff didn't believe me.", "distress"),
         ("I lost my laptop on the train, it has my whole PhD on it. Please please help", "distress"),
+        (
+            "We're 3 days from go-live and your sandbox keeps timing out. I'm stressed out of my mind.",
+            "distress",
+        ),
+        ("Stuck on the A14 hard shoulder for 2 hours now with my elderly mum.", "distress"),
+        ("I'm 84 and my heating's been off since yesterday. I'm sitting in my coat.", "distress"),
+        ("My son is in halls and hasn't answered his phone in 3 days. I'm so worried", "fear"),
+        ("Your e-scooter stopped dead in a junction. I nearly got hit by a bus. I'm still shaking.", "fear"),
+        ("I've been trying to cancel for 2 months and you keep charging me. This is theft.", "anger"),
+        ("Your recovery driver was rude to my wife and swore at her.", "anger"),
     ],
 )
 def test_clearly_upset_customers_are_recognised(message: str, feeling: str) -> None:
@@ -36,6 +46,10 @@ def test_clearly_upset_customers_are_recognised(message: str, feeling: str) -> N
         "hi!! a client just told me your template got her 30 signups in a day, had to tell you",
         "How much is the annual plan?",
         "My battery died after two hours, is that normal?",
+        # Worry asked about, a disappointment or an age told in passing is not yet clearly upset.
+        "I'm really anxious about the move, what happens on the day?",
+        "Really disappointed the blue one is sold out. Any idea when it's back?",
+        "I'm 84 and not very good with computers. How do I reset my password?",
     ],
 )
 def test_calm_questions_and_things_that_die_are_not_grief(message: str) -> None:
