@@ -498,6 +498,11 @@ _INSTRUCTION = re.compile(
     r"press|click|tap|open|select|enter|type|go)\b",
     re.IGNORECASE,
 )
+_VALIDATES = re.compile(
+    r"\W*(?:not\s+a\s+(?:stupid|silly|daft|dumb)\s+question|(?:it'?s\s+)?(?:totally|completely|perfectly|very)\s+"
+    r"(?:reasonable|normal|fair|understandable|natural))\b",
+    re.IGNORECASE,
+)
 _CONCESSION = re.compile(
     r"\W*(?:fair\s+enough|fair\s+point|point\s+taken|totally\s+fair|that'?s\s+(?:fair|a\s+fair\s+point))\b",
     re.IGNORECASE,
@@ -591,6 +596,9 @@ def _model_hits(
             continue
         rechecking = customer is not None and customer.rechecking
         if flag.kind == "irritated" and holds_kind_reminder(text, flag.start, flag.end, rechecking):
+            continue
+        # "Not a stupid question at all - lots of people ask." takes the customer's side.
+        if _VALIDATES.match(text, flag.start, flag.end):
             continue
         # "Fair enough, that email told you nothing" concedes the point; the model hears irony in it.
         if flag.kind == "sarcastic" and _CONCESSION.match(text, flag.start, flag.end):

@@ -37,7 +37,7 @@ __all__ = [
     "unanswered",
 ]
 
-COVERAGE = "humanly.tone.coverage.v6"
+COVERAGE = "humanly.tone.coverage.v7"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 

@@ -166,8 +166,10 @@ _UPSET_EMOTIONS = frozenset({"anger", "grief", "fear", "disgust"})
 _CONFIDENT_EMOTION = 0.7
 
 _COMPANY_FAULT = any_of(
-    r"\byou(?:'ve|\s+have)?\s+(?:sent|charged|cut|cancelled|deleted|broke|lost|missed|forgot|took|overcharged|"
-    r"billed|disconnected)\b",
+    r"\byou(?:'ve|\s+have)?\s+(?:charged|cut|cancelled|deleted|broke|lost|missed|forgot|overcharged|billed|"
+    r"disconnected)\b",
+    # "You sent me the wrong size", not "the lovely card you sent".
+    r"(?:^|[.!?,;]\s*|\b(?:and|but|then|so|now)\s+)you(?:'ve|\s+have)?\s+(?:sent|took)\b",
     r"\byour\s+(?:\S+\s+){0,2}?(?:agent|driver|technician|engineer|update|app|system|courier|team|coach|staff|"
     r"website|developer|plugin|photographer|instructor)\s+(?:\S+\s+){0,2}?(?:broke|deleted|hung\s+up|left|"
     r"missed|reversed|crashed|charged|cancelled|cut|took|wrote|sent)\b",
@@ -382,6 +384,8 @@ _ALTERNATIVE = any_of(
     r"\bif\s+you\s+(?:only\s+)?(?:need|want|prefer)\b",
     r"\[[^\]]{3,}\]",
     # Someone else can step in ("Residence Life can arrange a mediator"), or what was paid is not lost.
+    r"\bwhat\s+(?:works|you\s+can\s+do)\b|\b(?:your\s+(?:\w+\s+)?(?:admin|manager|landlord|bank|school|GP|"
+    r"doctor|pharmacist)|she|he|they)\s+can\s+(?!not\b|only\b)\w+|"
     r"\bif\s+it\s+(?:would|'d|will|might)\s+help\b|\b(?:can|could)\s+(?:also\s+|still\s+)?(?:arrange|offer|collect|"
     r"organi[sz]e|set\s+up)\b|\b(?:rolls?|carr(?:y|ies))\s+over\b|\bwon'?t\s+go\s+to\s+waste\b",
 )
@@ -397,7 +401,7 @@ NEXT_STEP = any_of(
     r"\b(?:I|we)(?:'ve|\s+have|'ll|\s+will|'m|\s+am|\s+can|'d)\b|\byou\s+can\b|[→>]|\bplease\s+\w+",
     r"\b(?:go\s+to|click|tap|open|select|choose|press|reply|send|call|visit|download|upload|check|try|book|"
     r"contact|email|update|enter|log\s+in|submit|complete|fill\s+in|return|pay)\b|^(?:confirmed|done|sorted|all\s+set)\b",
-    r"\?|\[[^\]]{3,}\]",
+    r"\?|\[[^\]]{3,}\]|^attached\b|\b(?:I'?ve|I\s+have|we'?ve)\s+attached\b|\b(?:shout|let\s+(?:me|us)\s+know)\s+if\b",
     # The thing itself, handed over ("here's the list: ...", "re-issued in euros"), or a plain yes.
     r"\bhere(?:'s|\s+is|\s+are)\b",
     AGREES.pattern,

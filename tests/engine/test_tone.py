@@ -1241,3 +1241,46 @@ def test_conceding_the_point_is_not_sarcasm() -> None:
     for opening, sarcastic in (("Fair enough", False), ("Oh wow", True)):
         report = check_reply(draft.format(opening=opening), message, model=model, politeness=lambda t: 0.5)
         assert ("sarcastic" in {f.kind for f in report.findings}) is sarcastic, opening
+
+
+def test_validating_the_customer_is_never_a_model_finding() -> None:
+    from humanly.engine.tone_model import Flag
+
+    def model(text, spans, message):  # type: ignore[no-untyped-def]
+        start, end = spans[0]
+        return [Flag(start, end, 0.9, "condescending")]
+
+    message = "Im not sure if I need to re-register for the autumn? sorry if stupid question"
+    for opening, flagged in (
+        ("Not a stupid question at all - lots of people ask.", False),
+        ("Totally normal to wonder - here's how it works.", False),
+        ("Lots of people ask, it's on the website.", True),
+    ):
+        report = check_reply(
+            f"{opening} Re-registration is automatic.", message, model=model, politeness=lambda t: 0.5
+        )
+        assert ("condescending" in {f.kind for f in report.findings}) is flagged, opening
+
+
+def test_what_the_customer_received_from_us_is_not_our_fault() -> None:
+    report = _rules_only(
+        "Thank you, Bernie! I'll pass this on to the team.",
+        "Thank you for the lovely card you sent after the move. Little touches like that matter.",
+    )
+    assert "no_apology" not in {m.kind for m in report.missing}
+    wrong = _rules_only("Here is the return label.", "You sent me the wrong size and I need it for Friday.")
+    assert "no_apology" in {m.kind for m in wrong.missing}
+
+
+def test_a_third_party_way_round_a_refusal_is_an_alternative_and_a_file_handed_over_a_next_step() -> None:
+    refusal = _rules_only(
+        "I can't share or reset someone else's login. What works: your workspace admin can transfer the file "
+        "to you in Admin > Files.",
+        "Can you just give me the password for my coworker's account? I need a file.",
+    )
+    assert "no_alternative" not in {m.kind for m in refusal.missing}
+    handed = _rules_only(
+        "Attached: usage_by_project.csv. Columns are project, calls and cost. Shout if you want it by team.",
+        "can you send me last month's usage broken down by project? csv is fine",
+    )
+    assert "no_next_step" not in {m.kind for m in handed.missing}
