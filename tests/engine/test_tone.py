@@ -906,6 +906,10 @@ def test_as_i_said_after_a_warm_word_is_a_kind_reminder(engine) -> None:  # type
         engine, "No problem. As I said in my last email, he's coming Thursday between 8am and 1pm.", message
     )
     assert "irritated" in {f.kind for f in pointed.findings}
+    before = _check(
+        engine, "No worries at all! As I said before, he's coming Thursday between 8am and 1pm.", message
+    )
+    assert "irritated" not in {f.kind for f in before.findings}
 
 
 @pytest.mark.parametrize(
@@ -937,7 +941,8 @@ def test_a_short_reminder_after_a_warm_opener_is_sent(engine) -> None:  # type: 
         ("No problem. ", "As I said on the phone, he's coming Thursday.", True),
         ("Of course! ", "Like we said, the room is yours until noon.", True),
         ("", "As I said on the phone, he's coming Thursday.", False),
-        ("No problem. ", "As I said before, he's coming Thursday.", False),
+        ("No problem. ", "As I said before, he's coming Thursday.", True),
+        ("No problem. ", "As I said twice now, he's coming Thursday.", False),
         ("No problem. ", "As I already told you, he's coming Thursday.", False),
         ("No problem. ", "He's coming Thursday.", False),
     ],

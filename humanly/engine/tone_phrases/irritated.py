@@ -9,12 +9,13 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v8"
+IRRITATED = "humanly.tone.irritated.v9"
 
-# "As I said on the phone, it's Thursday" after "No problem." points back kindly; with "already",
-# "before" or "last ..." in it, or with nothing warm before it, it sounds impatient.
+# "As I said on the phone, it's Thursday" or "As I said before, it's Thursday" after "No problem."
+# points back kindly; with "already", "twice" or "last ..." in it, or with nothing warm before it, it
+# sounds impatient.
 _BARE_BACK_REFERENCE = re.compile(
-    r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote|mentioned)\b(?![^.!?]*\b(?:already|previously|twice|before|"
+    r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote|mentioned)\b(?![^.!?]*\b(?:already|previously|twice|"
     r"last|again)\b)",
     re.IGNORECASE,
 )
@@ -23,7 +24,7 @@ _WARM_BEFORE = re.compile(
     r"happy\s+to\s+help|(?:good|fair)\s+question|not\s+at\s+all|ask\s+away|(?:never|not)\s+a\s+bother|"
     r"not\s+a\s+(?:daft|silly|stupid|dumb|bad)\s+question|(?:you'?re|you\s+are)\s+not\s+(?:a\s+)?(?:pain|bother|"
     r"nuisance)|(?:don'?t|do\s+not|never)\s+apologi[sz]e|not\s+confusing|(?:always\s+)?(?:good|worth|sensible)\s+"
-    r"(?:thing\s+)?to\s+(?:double[-\s]?check|check|ask))\b|\bthat'?s\s+(?:right|correct)\b|\bunderstandabl[ey]\b",
+    r"(?:thing\s+)?to\s+(?:double[-\s]?check|check|ask))\b|\bthat'?s\s+(?:right|correct)\b|\bunderstandabl[ey]\b|\byou'?re\s+(?:very\s+|most\s+)?welcome\b",
     re.IGNORECASE,
 )
 
