@@ -576,6 +576,7 @@ def _model_hits(
 ) -> list[_Hit]:
     """Sentences the tone model flags that no rule has claimed, but for the guard's own lines."""
     found: list[_Hit] = []
+    rechecking = customer is not None and customer.rechecking
     for flag in flagged:
         # The kinds that depend on the customer need the message and what the rules read in it.
         if flag.kind == "cold" and (
@@ -594,7 +595,6 @@ def _model_hits(
             continue
         if flag.kind == "self_promotion" and customer is not None and customer.asks_about_us:
             continue
-        rechecking = customer is not None and customer.rechecking
         if flag.kind == "irritated" and holds_kind_reminder(text, flag.start, flag.end, rechecking):
             continue
         # "Not a stupid question at all - lots of people ask." takes the customer's side.

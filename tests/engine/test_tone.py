@@ -1213,6 +1213,12 @@ def test_you_should_have_as_an_instruction_is_not_blame(engine) -> None:  # type
 
 
 def test_a_yes_after_the_greeting_answers_the_question(engine) -> None:  # type: ignore[no-untyped-def]
+    from humanly.engine.tone_coverage import plainly_answered
+    from humanly.engine.types import Ask
+
+    ask = Ask(text="is my prescription for sertraline sent yet?", start=4, end=47, kind="question")
+    assert plainly_answered(ask, "Hi Dana, yes, PX-20931 left our pharmacy this morning.")
+    assert not plainly_answered(ask, "Hi Dana, PX-20931 left our pharmacy this morning.")
     report = _check(
         engine,
         "Hi Dana, yes, PX-20931 was dispatched this morning by Royal Mail Tracked 24, so it should reach you "
