@@ -509,6 +509,9 @@ _CONCESSION = re.compile(
 )
 # What the tone model may still find in a reply to thanks or praise.
 _AFTER_PRAISE = frozenset({"self_promotion", "unanswered"})
+# A reply that mocks, scolds, blames or brushes the customer off is not cold, it is worse: its own
+# words are named, and the missing acknowledgement is still reported.
+_HOSTILE = frozenset({"condescending", "sarcastic", "irritated"})
 # Kinds whose sentences carry tone rather than content: with no fact or commitment in them they can go.
 _TONE_ONLY = frozenset({"sarcastic", "self_promotion", "dismissive", "condescending", "irritated"})
 
@@ -633,6 +636,8 @@ def _find(
     hits, gaps = _context_hits(text, spans, phrase, customer, flagged)
     if flagged:
         hits = sorted([*hits, *_model_hits(text, flagged, hits, customer)], key=lambda h: h.start)
+    if any(h.kind in _HOSTILE for h in hits):
+        hits = [h for h in hits if h.kind != "cold"]
     # Words the guard has handed back to the agent in square brackets are theirs to reword.
     marked = [(m.start(), m.end()) for m in _MARKED.finditer(text)]
     return [h for h in hits if not any(a <= h.start < b for a, b in marked)], gaps

@@ -15,7 +15,7 @@ from humanly.engine.tone_customer import AGREES, OPENER, Customer, any_of, offer
 __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WHY", "cold", "policy_walls"]
 
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-COLD = "humanly.tone.cold.v8"
+COLD = "humanly.tone.cold.v9"
 POLICY_WALL = "humanly.tone.policy_wall.v4"
 _I = re.IGNORECASE
 Span = tuple[int, int]

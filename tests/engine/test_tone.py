@@ -6,6 +6,7 @@ import json
 import os
 import random
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -1295,3 +1296,31 @@ def test_a_third_party_way_round_a_refusal_is_an_alternative_and_a_file_handed_o
         "can you send me last month's usage broken down by project? csv is fine",
     )
     assert "no_next_step" not in {m.kind for m in handed.missing}
+
+
+def test_a_reply_that_mocks_or_snaps_is_named_for_that_not_also_called_cold() -> None:
+    """Sarcasm, talking down and impatience are what such a reply is; calling its plain last sentence
+    cold as well would nag. The missing acknowledgement is still reported, and a reply that only
+    fails to acknowledge, or only argues, is still cold."""
+    from humanly.engine.tone_model import Flag
+
+    message = "WHY was I banned??? I didn't do anything!!!"
+    draft = (
+        "Sending 300 identical messages in one evening is quite the hobby. Your account breached rule 4. "
+        "The ban stays for 7 days."
+    )
+
+    def reading(kind: str) -> Callable[[str, Sequence[tuple[int, int]], str | None], list[Flag]]:
+        return lambda text, spans, message: [Flag(s, e, 0.99, kind) for s, e in spans[:1]]
+
+    for kind in ("sarcastic", "condescending", "irritated"):
+        report = check_reply(draft, message, model=reading(kind), politeness=lambda t: 0.5)
+        kinds = {f.kind for f in report.findings}
+        assert kind in kinds, report.findings
+        assert "cold" not in kinds, report.findings
+        assert "no_acknowledgement" in {m.kind for m in report.missing}
+        assert report.verdict == "revise"
+    defended = check_reply(draft, message, model=reading("defensive"), politeness=lambda t: 0.5)
+    assert {"defensive", "cold"} <= {f.kind for f in defended.findings}, defended.findings
+    notice = _rules_only("Your account was suspended for spam. The ban stays for 7 days.", message)
+    assert "cold" in {f.kind for f in notice.findings}, notice.findings
