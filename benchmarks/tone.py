@@ -40,7 +40,8 @@ def run(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     )
 
 
-def score(rows: list[dict[str, Any]], out: dict[str, dict[str, Any]], show: bool) -> dict[str, float]:
+def score(rows: list[dict[str, Any]], out: dict[str, dict[str, Any]], show: bool) -> dict[str, Any]:
+    """Verdict accuracy, false alarms, mean per-kind F1 and each kind's F1 (``per_kind``)."""
     kinds = sorted({i["kind"] for g in rows for i in g["issues"]})
     correct = good = false_alarm = 0
     tp: Counter[str] = Counter()
@@ -88,6 +89,7 @@ def score(rows: list[dict[str, Any]], out: dict[str, dict[str, Any]], show: bool
         "accuracy": correct / max(1, len(rows)),
         "false_alarms": false_alarm / max(1, good),
         "mean_f1": sum(per_kind.values()) / max(1, len(per_kind)),
+        "per_kind": per_kind,
     }
 
 

@@ -1324,3 +1324,26 @@ def test_a_reply_that_mocks_or_snaps_is_named_for_that_not_also_called_cold() ->
     assert {"defensive", "cold"} <= {f.kind for f in defended.findings}, defended.findings
     notice = _rules_only("Your account was suspended for spam. The ban stays for 7 days.", message)
     assert "cold" in {f.kind for f in notice.findings}, notice.findings
+
+
+def test_every_second_reading_labels_each_reply_of_its_file_with_exact_quotes() -> None:
+    """benchmarks/data/second_reading holds blind second labels of replies_extra files: one line per
+    reply, known kinds, quotes found verbatim in the reply, revise exactly when there are issues."""
+    from typing import get_args
+
+    from humanly.engine.types import FindingKind
+
+    kinds = set(get_args(FindingKind))
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
+    readings = sorted((data / "second_reading").glob("replies_extra*.jsonl"))
+    assert readings
+    for path in readings:
+        replies = {r["id"]: r["reply"] for r in map(json.loads, (data / path.name).read_text().splitlines())}
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert sorted(line["id"] for line in lines) == sorted(replies), path.name
+        for line in lines:
+            assert line["verdict"] == ("revise" if line["issues"] else "send"), line["id"]
+            for issue in line["issues"]:
+                assert issue["kind"] in kinds, line["id"]
+                assert issue["quote"], line["id"]
+                assert issue["quote"] in replies[line["id"]], line["id"]
