@@ -509,8 +509,8 @@ _CONCESSION = re.compile(
 )
 # What the tone model may still find in a reply to thanks or praise.
 _AFTER_PRAISE = frozenset({"self_promotion", "unanswered"})
-# A reply that mocks, scolds, blames or brushes the customer off is not cold, it is worse: its own
-# words are named, and the missing acknowledgement is still reported.
+# A reply that mocks, talks down or snaps is not cold, it is worse: its own words are named, and the
+# missing acknowledgement is still reported. (Blame and defence often come with a cold notice.)
 _HOSTILE = frozenset({"condescending", "sarcastic", "irritated"})
 # Kinds whose sentences carry tone rather than content: with no fact or commitment in them they can go.
 _TONE_ONLY = frozenset({"sarcastic", "self_promotion", "dismissive", "condescending", "irritated"})

@@ -1338,7 +1338,10 @@ def test_every_second_reading_labels_each_reply_of_its_file_with_exact_quotes() 
     readings = sorted((data / "second_reading").glob("replies_extra*.jsonl"))
     assert readings
     for path in readings:
-        replies = {r["id"]: r["reply"] for r in map(json.loads, (data / path.name).read_text().splitlines())}
+        replies = {
+            r["id"]: r["reply"]
+            for r in map(json.loads, (data / path.name).read_text(encoding="utf-8").splitlines())
+        }
         lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert sorted(line["id"] for line in lines) == sorted(replies), path.name
         for line in lines:
