@@ -18,6 +18,14 @@ import numpy.typing as npt
 MAX_CHARS = 20000
 
 
+def _vocabulary(stored: npt.NDArray[np.generic]) -> list[str]:
+    """The n-grams in column order: UTF-8 bytes joined by newlines (no n-gram holds one), or, in files
+    written before that, an array of strings."""
+    if stored.dtype == np.uint8:
+        return stored.tobytes().decode("utf-8").split("\n")
+    return [str(gram) for gram in stored]
+
+
 class LexicalModel:
     """One ``.npz`` file: the analyzer, n-gram range, vocabulary, idf, coefficients and intercepts."""
 
@@ -28,7 +36,7 @@ class LexicalModel:
         with np.load(path) as data:
             self.analyzer = str(data["analyzer"])
             self._low, self._high = (int(n) for n in data["ngram_range"])
-            self._index = {str(gram): i for i, gram in enumerate(data["vocabulary"])}
+            self._index = {gram: i for i, gram in enumerate(_vocabulary(data["vocabulary"]))}
             self._idf = data["idf"].astype(np.float32)
             self._coef = data["coef"].astype(np.float32)
             self._intercept = data["intercept"].astype(np.float32)

@@ -45,6 +45,22 @@ def test_a_text_with_no_known_word_reads_as_the_intercepts(tmp_path: Path) -> No
     assert model.probabilities("") == pytest.approx([1 / (1 + math.exp(0.5))])
 
 
+def test_a_vocabulary_stored_as_utf8_lines_reads_as_the_string_array(tmp_path: Path) -> None:
+    """``training/lexical.save`` writes the vocabulary as UTF-8 bytes, one n-gram per line; files
+    written before hold an array of strings. Both read the same."""
+    vocabulary = ["café", "late fee", "£20", "refund"]
+    coef = [[1.0, 2.0, -1.0, 3.0]]
+    old = LexicalModel(_save(tmp_path / "old.npz", "word", (1, 2), vocabulary, coef))
+    _save(tmp_path / "new.npz", "word", (1, 2), vocabulary, coef)
+    stored = dict(np.load(tmp_path / "new.npz"))
+    stored["vocabulary"] = np.frombuffer("\n".join(vocabulary).encode("utf-8"), dtype=np.uint8)
+    np.savez_compressed(tmp_path / "new.npz", **stored)
+    new = LexicalModel(tmp_path / "new.npz")
+    for text in ("Late fee at the café: £20, refund it", "nothing known"):
+        assert new.probabilities(text) == pytest.approx(old.probabilities(text), abs=0)
+    assert new.probabilities("café") != pytest.approx(new.probabilities("nothing"))
+
+
 def test_character_grams_stay_inside_word_boundaries(tmp_path: Path) -> None:
     model = LexicalModel(_save(tmp_path / "c.npz", "char_wb", (2, 3), ["x"], [[0.0]]))
     assert model._grams("Ab  c") == [" a", "ab", "b ", " ab", "ab ", " c", "c ", " c "]

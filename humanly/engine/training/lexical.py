@@ -27,13 +27,16 @@ def train(
 
 
 def save(path: Path, vectorizer: TfidfVectorizer, model: OneVsRestClassifier) -> int:
-    """Write the model as ``LexicalModel`` reads it (coefficients as float16); returns the vocabulary size."""
+    """Write the model as ``LexicalModel`` reads it (coefficients as float16, the vocabulary as UTF-8
+    lines, a third of the size of a string array); returns the vocabulary size."""
     vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
+    if any("\n" in gram for gram in vocabulary):
+        raise ValueError("an n-gram holds a line break: the vocabulary is stored one n-gram per line")
     np.savez_compressed(
         path,
         analyzer=np.asarray(vectorizer.analyzer),
         ngram_range=np.asarray(vectorizer.ngram_range),
-        vocabulary=np.asarray(vocabulary),
+        vocabulary=np.frombuffer("\n".join(vocabulary).encode("utf-8"), dtype=np.uint8),
         idf=vectorizer.idf_.astype(np.float32),
         coef=np.stack([e.coef_[0] for e in model.estimators_]).astype(np.float16),
         intercept=np.asarray([e.intercept_[0] for e in model.estimators_], dtype=np.float32),
