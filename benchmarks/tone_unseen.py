@@ -1,8 +1,9 @@
 """The whole tone guard on replies it was never trained on: leave files out, train, read them.
 
 For the files named with ``--test`` (benchmarks/data/replies_extraN.jsonl), copies the humanly
-package into a temporary folder, trains the tone model there with train_tone.py's recipe on every
-development reply but those files (``--leave-out``), and runs ``humanly check-reply --input`` from
+package into a temporary folder, trains the tone model and the warmth reading there with
+train_tone.py's and train_warmth.py's recipes on every development reply but those files
+(``--leave-out``), and runs ``humanly check-reply --input`` from
 that copy over each file, scored like ``tone.py`` (verdict accuracy, false alarms, mean per-kind
 F1). This is how a design is chosen: the guard as it ships, rules and all, on writing that nothing
 it holds was fitted to. ``--shipped`` also scores the shipped guard on the same files, which is
@@ -68,21 +69,22 @@ def main() -> None:
         if not (copy / "benchmarks").exists():
             (copy / "benchmarks").symlink_to(ROOT / "benchmarks")  # train_tone reads benchmarks/data
         leave = [arg for name in tests for arg in ("--leave-out", name)]
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "humanly.engine.training.train_tone",
-                "--data",
-                str(need(SHARED / "humanly_dev")),
-                "--out",
-                str(copy / "humanly" / "engine" / "models"),
-                *leave,
-            ],
-            cwd=copy,
-            env={**os.environ, "PYTHONPATH": str(copy)},
-            check=True,
-        )
+        for trainer in ("train_tone", "train_warmth"):
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    f"humanly.engine.training.{trainer}",
+                    "--data",
+                    str(need(SHARED / "humanly_dev")),
+                    "--out",
+                    str(copy / "humanly" / "engine" / "models"),
+                    *leave,
+                ],
+                cwd=copy,
+                env={**os.environ, "PYTHONPATH": str(copy)},
+                check=True,
+            )
         for name, rows in files.items():
             show(f"{name}, trained without it", rows, guard(copy, rows))
             if "--shipped" in sys.argv:

@@ -29,6 +29,7 @@ from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.tone import check_reply, draft_politeness
 from humanly.engine.tone_customer import read_customer
 from humanly.engine.tone_model import ToneModel
+from humanly.engine.tone_warmth import Warmth
 from humanly.engine.types import (
     Analysis,
     Ask,
@@ -102,6 +103,7 @@ class Engine:
         self._analyzer = Analyzer(intents_file=intents_file, threads=threads)
         self._politeness = Politeness(MODELS, threads=threads, encoder=self._analyzer.encoder)
         self._tone = ToneModel(MODELS, encoder=self._analyzer.encoder, threads=threads)
+        self._warmth = Warmth(MODELS)
         self._playbook = Playbook(MODELS)
         self._complete = chat_client(llm) if llm is not None else None
 
@@ -152,6 +154,7 @@ class Engine:
             analysis=analysis,
             politeness=self._draft_politeness,
             model=self._tone.flags,
+            warmth=self._warmth,
             whole_rewrite=whole_rewrite,
         )
 
@@ -179,6 +182,7 @@ class Engine:
                 analysis=reading,
                 politeness=self._draft_politeness,
                 model=self._tone.flags,
+                warmth=self._warmth,
             )
             for draft, message, reading in zip(drafts, messages, readings, strict=True)
         ]
@@ -262,6 +266,7 @@ class Engine:
                 analysis=analysis,
                 politeness=_unscored,
                 model=self._tone.flags,
+                warmth=self._warmth,
                 whole_rewrite=False,
             )
 

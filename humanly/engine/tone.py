@@ -13,6 +13,7 @@ Pure Python and regular expressions; the reading of the customer's message is th
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -52,14 +53,16 @@ from humanly.engine.tone_customer import (
     Customer,
     acknowledgement_for,
     acknowledges,
+    chills,
     read_customer,
-    unacknowledged,
 )
 from humanly.engine.tone_model import NAME as TONE_MODEL
 from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
 from humanly.engine.tone_phrases.irritated import bare_reminder, holds_kind_reminder, only_warm
 from humanly.engine.tone_rules import Rule, Say, clean, drop, tidy
+from humanly.engine.tone_warmth import NAME as WARMTH
+from humanly.engine.tone_warmth import Warmth
 from humanly.engine.types import (
     Analysis,
     Finding,
@@ -78,7 +81,17 @@ logger = logging.getLogger(__name__)
 VERSION = "humanly.check_reply.v1"
 SCORES = "humanly.tone.scores.v1"
 LANDING = "humanly.tone.landing.v1"
-COMPONENTS: tuple[str, ...] = (*RULES, POLICY_WALL, COVERAGE, COLD, TONE_MODEL, SCORES, LANDING, REWRITE)
+COMPONENTS: tuple[str, ...] = (
+    *RULES,
+    POLICY_WALL,
+    COVERAGE,
+    COLD,
+    WARMTH,
+    TONE_MODEL,
+    SCORES,
+    LANDING,
+    REWRITE,
+)
 
 MAX_DRAFT = 20_000
 PAUSE_AT = 0.5  # heat from which a "take a breath before sending" nudge is worth showing
@@ -338,7 +351,7 @@ def _context_hits(
     signed = _sign_off_at(text)
     body = [(s, e) for s, e in spans if s < signed and not is_greeting(text[s:e].strip())]
     # A notice that opens a reply to an upset person is cold before it is a wall: the wall is what follows.
-    if walls and body and unacknowledged(text, customer) and walls[0][0] <= body[0][0] < walls[0][1]:
+    if walls and body and chills(text, customer) and walls[0][0] <= body[0][0] < walls[0][1]:
         after = len(text) - len(text[body[0][1] :].lstrip())  # where the next sentence starts
         walls = [(max(a, after), b) for a, b in walls if b > after]
     for s, e in walls:
@@ -448,11 +461,11 @@ def _landing(
     return Landing(reaction="reassured", reason="the reply is clear and kind")
 
 
-_loaded: tuple[Flagger, Callable[[str], float]] | None = None
+_loaded: tuple[Flagger, Callable[[str], float], Callable[[Customer], bool]] | None = None
 
 
-def _defaults() -> tuple[Flagger, Callable[[str], float]]:
-    """The bundled tone and politeness models over one encoder, loaded once per process."""
+def _defaults() -> tuple[Flagger, Callable[[str], float], Callable[[Customer], bool]]:
+    """The bundled tone, politeness and warmth models over one encoder, loaded once per process."""
     global _loaded  # noqa: PLW0603 - one lazily loaded set of models per process
     if _loaded is None:
         from humanly.engine.analyzer import MODELS
@@ -460,7 +473,7 @@ def _defaults() -> tuple[Flagger, Callable[[str], float]]:
 
         encoder = Encoder(MODELS, threads=1)
         tone, polite = ToneModel(MODELS, encoder=encoder), Politeness(MODELS, threads=1, encoder=encoder)
-        _loaded = (tone.flags, lambda text: draft_politeness(polite, tone, text))
+        _loaded = (tone.flags, lambda text: draft_politeness(polite, tone, text), Warmth(MODELS))
     return _loaded
 
 
@@ -482,7 +495,7 @@ MODEL_WHY: dict[str, str] = {
     "policy_wall": "Reads as hiding behind a rule with nothing else offered; it feels like a closed door.",
     "overpromise": "Promises more than anyone can be sure of; if it slips, trust goes with it.",
     "self_promotion": "Reads as selling the company when the customer came for help.",
-    "cold": "Reads like a system notice to someone who is clearly upset; nothing recognises how they feel.",
+    "cold": "Reads like a system notice to someone going through something hard; nothing recognises it.",
     "unanswered": "Stands in for an answer the customer asked for; they will have to ask again.",
 }
 _KEEP = re.compile(
@@ -583,7 +596,7 @@ def _model_hits(
     for flag in flagged:
         # The kinds that depend on the customer need the message and what the rules read in it.
         if flag.kind == "cold" and (
-            not unacknowledged(text, customer) or any(h.kind == "cold" for h in [*hits, *found])
+            not chills(text, customer) or any(h.kind == "cold" for h in [*hits, *found])
         ):
             continue
         # Once a marked place for the answer stands in the text, the answer is the agent's to give.
@@ -666,6 +679,7 @@ def check_reply(
     analyze: Callable[[str], Analysis] | None = None,
     politeness: Callable[[str], float] | None = None,
     model: Flagger | None = None,
+    warmth: Callable[[Customer], bool] | None = None,
     whole_rewrite: bool = True,
 ) -> ToneReport:
     """Check an agent's draft reply, in the light of the customer's message when there is one.
@@ -673,7 +687,9 @@ def check_reply(
     ``analysis`` is the engine's reading of ``message``; without it, ``analyze(message)`` is called
     when given, and otherwise the message is read with simple rules of this module.
     ``politeness`` scores the draft 0-1 and ``model`` flags the sentences that need revising; by
-    default the bundled politeness and tone models are loaded on first use. With
+    default the bundled politeness and tone models are loaded on first use. ``warmth`` says whether a
+    reply that acknowledges nothing reads as cold to the customer (by default the bundled warmth
+    reading when the bundled tone model is used; without it, a clearly upset customer). With
     ``whole_rewrite=False`` (a live check while the agent types) the report's ``rewrite`` is
     ``None``: writing it means checking the rewrite again, which doubles the cost of a check.
     """
@@ -683,8 +699,11 @@ def check_reply(
     customer = read_customer(message, analysis)
     text = draft[:MAX_DRAFT]
     if model is None or politeness is None:
-        default_model, default_politeness = _defaults()
+        default_model, default_politeness, default_warmth = _defaults()
+        warmth = warmth or (default_warmth if model is None else None)
         model, politeness = model or default_model, politeness or default_politeness
+    if customer is not None and warmth is not None:
+        customer = dataclasses.replace(customer, wants_warmth=warmth(customer))
     hits, gaps = _find(text, customer, model)
     findings = tuple(Finding(h.kind, h.start, h.end, h.why, _suggest(text, h)) for h in hits)
     heat = _heat(text, findings)

@@ -1,7 +1,7 @@
 """The tone guard's checks that only make sense against the customer's message: cold and policy walls.
 
 ``cold`` finds the run of impersonal sentences in a draft that never acknowledges a clearly upset customer
-(component ``humanly.tone.cold.v6``); ``policy_walls`` finds rules quoted in a draft that offers
+(component ``humanly.tone.cold.v10``); ``policy_walls`` finds rules quoted in a draft that offers
 nothing else (``humanly.tone.policy_wall.v4``). Both stay silent when unsure.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from humanly.engine.tone_customer import AGREES, OPENER, Customer, any_of, offers_alternative, unacknowledged
+from humanly.engine.tone_customer import AGREES, OPENER, Customer, any_of, chills, offers_alternative
 
 __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WHY", "cold", "policy_walls"]
 
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-COLD = "humanly.tone.cold.v9"
+COLD = "humanly.tone.cold.v10"
 POLICY_WALL = "humanly.tone.policy_wall.v4"
 _I = re.IGNORECASE
 Span = tuple[int, int]
@@ -28,15 +28,18 @@ _FORMULA = any_of(
     r"^thanks?\s+(?:you\s+)?for\s+(?:contacting|flying|choosing|shopping|travelling|your\s+(?:message|email|"
     r"enquiry|query))\b",
 )
-COLD_WHY = "Reads like a system notice to someone who is clearly upset; they will feel processed, not heard."
+COLD_WHY = (
+    "Reads like a system notice to someone going through something hard; they will feel processed, not heard."
+)
 
 
 def cold(
     draft: str, sentences: Sequence[Span], taken: Sequence[Span], customer: Customer | None
 ) -> Span | None:
-    """The first run of impersonal sentences in a draft that never acknowledges a clearly upset
-    customer: coldness belongs to the whole notice, up to the first sentence with a person in it."""
-    if not unacknowledged(draft, customer):
+    """The first run of impersonal sentences in a draft that acknowledges nothing of a customer to
+    whom that reads as cold (``chills``): coldness belongs to the whole notice, up to the first
+    sentence with a person in it."""
+    if not chills(draft, customer):
         return None
     found: Span | None = None
     for start, end in sentences:

@@ -24,6 +24,7 @@ __all__ = [
     "acknowledgement_for",
     "acknowledges",
     "any_of",
+    "chills",
     "implicit_asks",
     "offers_alternative",
     "owns",
@@ -217,6 +218,9 @@ class Customer:
     company_fault: bool
     wants_action: bool
     complains: bool
+    # Whether a reply that recognises nothing would read as cold to them (``tone_warmth``); None when
+    # the warmth reading was not made, and then clearly upset customers are the ones it would be.
+    wants_warmth: bool | None = None
 
     @property
     def upset(self) -> bool:
@@ -418,8 +422,16 @@ def acknowledges(draft: str) -> bool:
 
 
 def unacknowledged(draft: str, customer: Customer | None) -> bool:
-    """Whether the customer is clearly upset and the draft recognises it nowhere (what makes it cold)."""
+    """Whether the customer is clearly upset and the draft recognises it nowhere."""
     return customer is not None and customer.upset and not acknowledges(draft)
+
+
+def chills(draft: str, customer: Customer | None) -> bool:
+    """Whether the draft recognises nothing of a customer to whom that reads as cold: the warmth
+    reading's answer when it was made, else whether they are clearly upset."""
+    if customer is None or acknowledges(draft):
+        return False
+    return customer.upset if customer.wants_warmth is None else customer.wants_warmth
 
 
 def owns(draft: str) -> bool:
@@ -461,5 +473,7 @@ GUARD_LINES = frozenset({*_ACK_LINES.values(), "I'm sorry about this."})
 
 
 def acknowledgement_for(customer: Customer) -> str:
-    """A short acknowledgement that fits how the customer feels."""
-    return _ACK_LINES.get(customer.feeling or "", "I'm sorry about this.")
+    """A short acknowledgement that fits how the customer feels (trouble told plainly, which the
+    warmth reading finds, is met as distress is)."""
+    feeling = customer.feeling or ("distress" if customer.wants_warmth else "")
+    return _ACK_LINES.get(feeling, "I'm sorry about this.")

@@ -44,3 +44,12 @@ def test_the_models_on_the_encoder_were_trained_on_this_encoder(engine) -> None:
     for name in ("politeness.json", "tone.json"):
         meta = json.loads((MODELS / name).read_text(encoding="utf-8"))
         assert meta["encoder_sha256"] == engine._analyzer.encoder.fingerprint, name
+
+
+def test_the_warmth_reading_names_its_models_thresholds_and_training_data() -> None:
+    meta = json.loads((MODELS / "tone_warmth.json").read_text(encoding="utf-8"))
+    assert meta["name"] == "humanly.tone.warmth.v1"
+    assert all((MODELS / f"tone_warmth_{name}.npz").is_file() for name in meta["models"])
+    assert 0.0 < meta["upset_at"] < meta["alone_at"] < 1.0
+    assert "never the held-out 30%" in meta["trained_on"]
+    assert meta["out_of_fold"]["with_warmth"]["f1"] > meta["out_of_fold"]["rules_alone"]["f1"]

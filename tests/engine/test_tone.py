@@ -1350,3 +1350,60 @@ def test_every_second_reading_labels_each_reply_of_its_file_with_exact_quotes() 
                 assert issue["kind"] in kinds, line["id"]
                 assert issue["quote"], line["id"]
                 assert issue["quote"] in replies[line["id"]], line["id"]
+
+
+def test_a_plain_notice_to_someone_in_plain_trouble_is_cold() -> None:
+    """Many people in trouble say so without a word of feeling. The warmth reading decides whether a
+    reply that recognises nothing reads cold to them; the rules alone wait for a clearly upset word,
+    and a reply that recognises their trouble is never cold."""
+    message = "Our boiler has been broken for 9 days and we have a toddler at home."
+    draft = "An engineer visit has been booked for Thursday. The engineer will arrive between 8am and 1pm."
+
+    def none(text: str, spans: Sequence[tuple[int, int]], m: str | None) -> list[object]:
+        return []
+
+    plain = check_reply(draft, message, model=none, politeness=lambda t: 0.5)
+    assert "cold" not in {f.kind for f in plain.findings}, plain.findings
+    read = check_reply(draft, message, model=none, politeness=lambda t: 0.5, warmth=lambda c: True)
+    cold = [f for f in read.findings if f.kind == "cold"]
+    assert [(f.start, f.end) for f in cold] == [(0, len(draft))]
+    assert read.verdict == "revise"
+    # The acknowledgement the rewrite opens with is one the guard accepts, and every fact stays.
+    again = check_reply(
+        read.rewrite or "", message, model=none, politeness=lambda t: 0.5, warmth=lambda c: True
+    )
+    assert again.findings == (), again.findings
+    # Trouble told plainly is met as distress is, not with a bare "sorry about this".
+    assert (read.rewrite or "").startswith("I'm so sorry; I can see how hard this is. An engineer visit")
+    assert "Thursday" in (read.rewrite or "")
+    assert "8am and 1pm" in (read.rewrite or "")
+    warm = "I'm sorry, nine days without heating with a little one is hard. " + draft
+    kept = check_reply(warm, message, model=none, politeness=lambda t: 0.5, warmth=lambda c: True)
+    assert "cold" not in {f.kind for f in kept.findings}, kept.findings
+    # The reading can also say a clearly upset customer does not need it: then the notice is plain.
+    scared = "I'm terrified, the boiler is leaking gas!"
+    calm = check_reply(draft, scared, model=none, politeness=lambda t: 0.5, warmth=lambda c: False)
+    assert "cold" not in {f.kind for f in calm.findings}, calm.findings
+
+
+def test_the_bundled_warmth_reading_tells_trouble_from_a_calm_question(engine) -> None:  # type: ignore[no-untyped-def]
+    from humanly.engine.tone_customer import read_customer
+    from humanly.engine.tone_warmth import Warmth
+
+    warmth = engine._warmth
+    assert isinstance(warmth, Warmth)
+    stuck = read_customer(
+        "I've been locked out of my house for three hours with my kids in the car and nobody answers.", None
+    )
+    asking = read_customer("What time do you open on Sunday?", None)
+    assert stuck is not None
+    assert asking is not None
+    assert warmth.probability(stuck.text) > warmth.probability(asking.text)
+    assert warmth(stuck)
+    assert not warmth(asking)
+    report = engine.check_reply(
+        "A locksmith has been booked. The locksmith will arrive at 4:30pm.", stuck.text
+    )
+    assert "cold" in {f.kind for f in report.findings}, report.findings
+    answered = engine.check_reply("We open from 10am to 4pm on Sundays.", asking.text)
+    assert answered.verdict == "send", answered.findings

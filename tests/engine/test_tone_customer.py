@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from humanly.engine.tone_coverage import answered
-from humanly.engine.tone_customer import acknowledges, offers_alternative, read_customer
+from humanly.engine.tone_customer import acknowledges, chills, offers_alternative, read_customer
 from humanly.engine.types import Ask
 
 
@@ -172,3 +172,20 @@ def test_thanks_and_praise_read_as_pleased_and_irony_does_not(message: str, plea
 )
 def test_naming_the_weight_of_it_acknowledges_an_upset_person(words: str) -> None:
     assert acknowledges(words)
+
+
+def test_a_reply_chills_whom_the_warmth_reading_says_and_never_when_it_acknowledges() -> None:
+    import dataclasses
+
+    notice = "Your order has been cancelled."
+    upset = read_customer("I'm furious, you cancelled my order without asking!", None)
+    calm = read_customer("Has my order been cancelled?", None)
+    assert upset is not None
+    assert calm is not None
+    # Without the warmth reading, a clearly upset customer is the one a notice chills.
+    assert chills(notice, upset)
+    assert not chills(notice, calm)
+    assert chills(notice, dataclasses.replace(calm, wants_warmth=True))
+    assert not chills(notice, dataclasses.replace(upset, wants_warmth=False))
+    assert not chills("I'm so sorry about this. " + notice, dataclasses.replace(calm, wants_warmth=True))
+    assert not chills(notice, None)

@@ -60,14 +60,17 @@ JOINT = {
 }
 
 
-def rows(data: Path, *, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """The development replies: humanly_dev's development 70% and every replies_extra file not left out."""
+def rows(data: Path, *, leave_out: tuple[str, ...] = (), tag: bool = False) -> list[dict[str, Any]]:
+    """The development replies: humanly_dev's development 70% and every replies_extra file not left out.
+    With ``tag``, each row's ``_file`` names the file it came from."""
     from humanly.engine.training.splits import split
 
     development, _ = split(read(data / "replies.jsonl"))
+    if tag:
+        development = [{**r, "_file": "humanly_dev"} for r in development]
     for path in sorted((ROOT / "benchmarks" / "data").glob("replies_extra*.jsonl")):
         if path.stem not in leave_out:
-            development += read(path)
+            development += [{**r, "_file": path.stem} if tag else r for r in read(path)]
     return development
 
 
