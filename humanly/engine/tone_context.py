@@ -1,8 +1,9 @@
 """The tone guard's checks that only make sense against the customer's message: cold and policy walls.
 
-``cold`` finds the run of impersonal sentences in a draft that never acknowledges a clearly upset customer
-(component ``humanly.tone.cold.v10``); ``policy_walls`` finds rules quoted in a draft that offers
-nothing else (``humanly.tone.policy_wall.v4``). Both stay silent when unsure.
+``cold`` finds the run of impersonal sentences in a draft that acknowledges nothing of a customer to
+whom that reads as cold, as the warmth reading (``tone_warmth``) or else the rules judge it (component
+``humanly.tone.cold.v10``); ``policy_walls`` finds rules quoted in a draft that offers nothing else
+(``humanly.tone.policy_wall.v4``). Both stay silent when unsure.
 """
 
 from __future__ import annotations

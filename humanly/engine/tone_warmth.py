@@ -2,8 +2,8 @@
 of the customer's message will read as cold to them.
 
 The rules (``tone_customer``) call a customer clearly upset from their words of grief, fear, distress
-or anger. Many people in trouble say it plainly instead ("the boiler's been broken 9 days and I've
-got a toddler"), and some angry words come with a calm question. Two lexical models, trained on
+or anger. Many people in trouble say it plainly instead ("our boiler has been broken for 9 days and
+we have a toddler at home"), and some angry words come with a calm question. Two lexical models, trained on
 labelled replies that acknowledge nothing (``training/train_warmth.py``), read the message; a reply
 that acknowledges nothing is cold when the rules call the customer upset and the models agree a
 little (``upset_at``), or when the models are sure (``alone_at``) whatever the rules say.
@@ -17,9 +17,14 @@ from pathlib import Path
 from humanly.engine.lexical import LexicalModel
 from humanly.engine.tone_customer import Customer
 
-__all__ = ["NAME", "Warmth"]
+__all__ = ["NAME", "Warmth", "reads_cold"]
 
 NAME = "humanly.tone.warmth.v1"
+
+
+def reads_cold(p: float, upset: bool, upset_at: float, alone_at: float) -> bool:
+    """The decision from the models' probability ``p`` and the rules' "clearly upset"."""
+    return p >= alone_at or (upset and p >= upset_at)
 
 
 class Warmth:
@@ -38,4 +43,4 @@ class Warmth:
     def __call__(self, customer: Customer) -> bool:
         """Whether a reply that acknowledges nothing would read as cold to this customer."""
         p = self.probability(customer.text)
-        return p >= self._alone_at or (customer.upset and p >= self._upset_at)
+        return reads_cold(p, customer.upset, self._upset_at, self._alone_at)

@@ -2,8 +2,8 @@
 read as cold to them.
 
 The rules call a customer clearly upset from words of grief, fear, distress or anger, and then call
-a reply that acknowledges nothing cold. Many people in trouble say it plainly instead ("the boiler's
-been broken 9 days, I've got a toddler and it's freezing"), and some angry words come with a calm
+a reply that acknowledges nothing cold. Many people in trouble say it plainly instead ("our boiler
+has been broken for 9 days and we have a toddler at home"), and some angry words come with a calm
 question. This reading learns from the replies themselves: every development reply whose draft
 acknowledges nothing (``tone_customer.acknowledges``) is one example, labelled 1 when its writer
 marked a cold span in it. Two lexical models read the customer's message (TF-IDF over words and
@@ -32,11 +32,12 @@ from typing import Any
 
 import numpy as np
 
+from humanly.engine.tone_warmth import NAME
+from humanly.engine.tone_warmth import reads_cold as decide
 from humanly.engine.training.train_tone import rows
 
 log = logging.getLogger("humanly.training.warmth")
 
-NAME = "humanly.tone.warmth.v1"
 LEXICAL: dict[str, dict[str, Any]] = {
     "words": {"analyzer": "word", "ngram_range": (1, 2), "min_df": 5},
     "chars": {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 5},
@@ -77,7 +78,7 @@ def probabilities(models: dict[str, Any], texts: list[str]) -> Any:
 
 
 def reads_cold(p: float, upset: bool) -> bool:
-    return p >= ALONE_AT or (upset and p >= UPSET_AT)
+    return decide(p, upset, UPSET_AT, ALONE_AT)
 
 
 def out_of_fold(data: list[tuple[str, int, str]]) -> Any:
