@@ -1,15 +1,15 @@
 """The whole tone guard on replies it was never trained on: leave files out, train, read them.
 
 For the files named with ``--test`` (benchmarks/data/replies_extraN.jsonl), copies the humanly
-package into a temporary folder, trains the tone model and the warmth reading there with
-train_tone.py's and train_warmth.py's recipes on every development reply but those files
-(``--leave-out``), and runs ``humanly check-reply --input`` from
-that copy over each file, scored like ``tone.py`` (verdict accuracy, false alarms, mean per-kind
-F1). This is how a design is chosen: the guard as it ships, rules and all, on writing that nothing
-it holds was fitted to. ``--shipped`` also scores the shipped guard on the same files, which is
-their first read when the shipped model has never seen them.
+package into a temporary folder, trains the tone model, the warmth reading and the answer reading
+there with their recipes (train_tone.py, train_warmth.py, train_unanswered.py) on every development
+reply but those files (``--leave-out``), and runs ``humanly check-reply --input`` from that copy over
+each file, scored like ``tone.py`` (verdict accuracy, false alarms, mean per-kind F1). This is how a
+design is chosen: the guard as it ships, rules and all, on writing that nothing it holds was fitted
+to. ``--shipped`` also scores the shipped guard on the same files, which is their first read when the
+shipped model has never seen them.
 
-Needs the ``train`` extra (torch) and ../shared/data/humanly_dev (not shipped). About 9 minutes on
+Needs the ``train`` extra (torch) and ../shared/data/humanly_dev (not shipped). About 11 minutes on
 2 cores. Usage: python benchmarks/tone_unseen.py --test replies_extra23 [--test ...] [--shipped]
 [--keep DIR] (keeps the trained copy in DIR) [--errors]
 """
@@ -69,7 +69,7 @@ def main() -> None:
         if not (copy / "benchmarks").exists():
             (copy / "benchmarks").symlink_to(ROOT / "benchmarks")  # train_tone reads benchmarks/data
         leave = [arg for name in tests for arg in ("--leave-out", name)]
-        for trainer in ("train_tone", "train_warmth"):
+        for trainer in ("train_tone", "train_warmth", "train_unanswered"):
             subprocess.run(
                 [
                     sys.executable,

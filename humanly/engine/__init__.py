@@ -29,6 +29,7 @@ from humanly.engine.politeness import DRAFT_TOKENS, Politeness
 from humanly.engine.tone import check_reply, draft_politeness
 from humanly.engine.tone_customer import read_customer
 from humanly.engine.tone_model import ToneModel
+from humanly.engine.tone_unanswered import Answers
 from humanly.engine.tone_warmth import Warmth
 from humanly.engine.types import (
     Analysis,
@@ -104,6 +105,7 @@ class Engine:
         self._politeness = Politeness(MODELS, threads=threads, encoder=self._analyzer.encoder)
         self._tone = ToneModel(MODELS, encoder=self._analyzer.encoder, threads=threads)
         self._warmth = Warmth(MODELS)
+        self._answers = Answers(MODELS)
         self._playbook = Playbook(MODELS)
         self._complete = chat_client(llm) if llm is not None else None
 
@@ -155,6 +157,7 @@ class Engine:
             politeness=self._draft_politeness,
             model=self._tone.flags,
             warmth=self._warmth,
+            answers=self._answers,
             whole_rewrite=whole_rewrite,
         )
 
@@ -183,6 +186,7 @@ class Engine:
                 politeness=self._draft_politeness,
                 model=self._tone.flags,
                 warmth=self._warmth,
+                answers=self._answers,
             )
             for draft, message, reading in zip(drafts, messages, readings, strict=True)
         ]
@@ -267,6 +271,7 @@ class Engine:
                 politeness=_unscored,
                 model=self._tone.flags,
                 warmth=self._warmth,
+                answers=self._answers,
                 whole_rewrite=False,
             )
 

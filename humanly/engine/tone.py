@@ -43,7 +43,9 @@ from humanly.engine.tone_context import (
 from humanly.engine.tone_coverage import (
     COVERAGE,
     FILLER,
+    UNANSWERED_ASK_WHY,
     UNANSWERED_WHY,
+    answered,
     missing,
     plainly_answered,
     unanswered,
@@ -61,10 +63,13 @@ from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
 from humanly.engine.tone_phrases.irritated import bare_reminder, holds_kind_reminder, only_warm
 from humanly.engine.tone_rules import Rule, Say, clean, drop, tidy
+from humanly.engine.tone_unanswered import NAME as ANSWERS
+from humanly.engine.tone_unanswered import Answers
 from humanly.engine.tone_warmth import NAME as WARMTH
 from humanly.engine.tone_warmth import Warmth
 from humanly.engine.types import (
     Analysis,
+    Ask,
     Finding,
     FindingKind,
     Landing,
@@ -85,6 +90,7 @@ COMPONENTS: tuple[str, ...] = (
     *RULES,
     POLICY_WALL,
     COVERAGE,
+    ANSWERS,
     COLD,
     WARMTH,
     TONE_MODEL,
@@ -96,6 +102,8 @@ COMPONENTS: tuple[str, ...] = (
 MAX_DRAFT = 20_000
 PAUSE_AT = 0.5  # heat from which a "take a breath before sending" nudge is worth showing
 REWRITE_PASSES = 3
+# (draft, its sentences, the customer's message or None) -> the sentences the model flags
+Flagger = Callable[[str, Sequence[tuple[int, int]], str | None], Sequence[Flag]]
 _PRIORITY: dict[str, int] = {
     "sarcastic": 0,
     "condescending": 1,
@@ -331,6 +339,21 @@ def _policy_fix(span: str) -> str:
     return POLICY_FIX.format(span=span if span.rstrip()[-1:] in ".!?" else span.rstrip() + ".")
 
 
+def body_sentences(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences between the greeting ("Hi Ana,") and the sign-off ("Best wishes, Sam")."""
+    signed = _sign_off_at(text)
+    return [(s, e) for s, e in spans if s < signed and not is_greeting(text[s:e].strip())]
+
+
+def _stand_in(text: str, start: int, end: int, asks: Sequence[Ask]) -> _Hit:
+    """An ``unanswered`` finding on the sentence standing in for the answer to ``asks``: the fix marks a
+    place for each answer, and keeps the sentence when it carries facts and is not filler."""
+    gap = " ".join(answer_gap(a.text) for a in asks)
+    sentence = text[start:end]
+    suggestion = gap if FILLER.search(sentence) or not keeps_facts(sentence) else f"{gap} {sentence}"
+    return _Hit("unanswered", start, end, UNANSWERED_WHY, _say(suggestion))
+
+
 def _context_hits(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -348,8 +371,7 @@ def _context_hits(
         adjacent = bool(walls) and not text[walls[-1][1] : wall[0]].strip()
         walls.append((walls.pop()[0], wall[1]) if adjacent else wall)
     walled = bool(walls)
-    signed = _sign_off_at(text)
-    body = [(s, e) for s, e in spans if s < signed and not is_greeting(text[s:e].strip())]
+    body = body_sentences(text, spans)
     # A notice that opens a reply to an upset person is cold before it is a wall: the wall is what follows.
     if walls and body and chills(text, customer) and walls[0][0] <= body[0][0] < walls[0][1]:
         after = len(text) - len(text[body[0][1] :].lstrip())  # where the next sentence starts
@@ -359,11 +381,7 @@ def _context_hits(
         taken.append((s, e))
     open_asks, stand_in = unanswered(text, spans, taken, customer)
     if open_asks and stand_in is not None:
-        s, e = stand_in
-        gap = " ".join(answer_gap(a.text) for a in open_asks)
-        sentence = text[s:e]
-        suggestion = gap if FILLER.search(sentence) or not keeps_facts(sentence) else f"{gap} {sentence}"
-        hits.append(_Hit("unanswered", s, e, UNANSWERED_WHY, _say(suggestion)))
+        hits.append(_stand_in(text, *stand_in, open_asks))
         taken.append(stand_in)
     # "Hi Doreen," and "Regards, Waste Services" frame the reply; the coldness is in what they frame.
     chilly = cold(text, body, [*taken, *((f.start, f.end) for f in flagged if f.kind != "cold")], customer)
@@ -461,11 +479,12 @@ def _landing(
     return Landing(reaction="reassured", reason="the reply is clear and kind")
 
 
-_loaded: tuple[Flagger, Callable[[str], float], Callable[[Customer], bool]] | None = None
+_Defaults = tuple[Flagger, Callable[[str], float], Callable[[Customer], bool], Answers]
+_loaded: _Defaults | None = None
 
 
-def _defaults() -> tuple[Flagger, Callable[[str], float], Callable[[Customer], bool]]:
-    """The bundled tone, politeness and warmth models over one encoder, loaded once per process."""
+def _defaults() -> _Defaults:
+    """The bundled tone, politeness, warmth and answer models over one encoder, loaded once per process."""
     global _loaded  # noqa: PLW0603 - one lazily loaded set of models per process
     if _loaded is None:
         from humanly.engine.analyzer import MODELS
@@ -473,7 +492,12 @@ def _defaults() -> tuple[Flagger, Callable[[str], float], Callable[[Customer], b
 
         encoder = Encoder(MODELS, threads=1)
         tone, polite = ToneModel(MODELS, encoder=encoder), Politeness(MODELS, threads=1, encoder=encoder)
-        _loaded = (tone.flags, lambda text: draft_politeness(polite, tone, text), Warmth(MODELS))
+        _loaded = (
+            tone.flags,
+            lambda text: draft_politeness(polite, tone, text),
+            Warmth(MODELS),
+            Answers(MODELS),
+        )
     return _loaded
 
 
@@ -481,9 +505,6 @@ def draft_politeness(polite: Politeness, tone: ToneModel, draft: str) -> float:
     """Politeness of a draft's opening, from the tone model's encoder pass (no second pass)."""
     return polite.score_states([tone.states(draft)[:DRAFT_TOKENS]])[0]
 
-
-# (draft, its sentences, the customer's message or None) -> the sentences the model flags
-Flagger = Callable[[str, Sequence[tuple[int, int]], str | None], Sequence[Flag]]
 
 MODEL_WHY: dict[str, str] = {
     "blame": "Reads as putting the problem on the customer; even if true, it feels like an accusation.",
@@ -638,8 +659,39 @@ def _model_hits(
     return found
 
 
+def _read_answers(
+    text: str, spans: Sequence[tuple[int, int]], hits: list[_Hit], customer: Customer, answers: Answers
+) -> tuple[list[_Hit], list[Ask]]:
+    """The answer reading's say on ``unanswered`` findings: one on a sentence it doubts stands in for an
+    answer is let go (the ask stays missing), and with none left, its likeliest sentence is named when
+    it is likely enough and no other finding holds it. Returns the findings and the asks it names."""
+    body = body_sentences(text, spans)
+    chances = answers.probabilities(text, body, customer)
+    if not chances:
+        return hits, []
+
+    def chance(start: int, end: int) -> float:
+        return max((p for (s, e), p in zip(body, chances, strict=True) if s < end and start < e), default=0.0)
+
+    kept = [h for h in hits if h.kind != "unanswered" or chance(h.start, h.end) >= answers.doubt_below]
+    if any(h.kind == "unanswered" for h in kept):
+        return kept, []
+    best = max(range(len(body)), key=chances.__getitem__)
+    s, e = body[best]
+    s = _body(text, s, e)
+    held = any(h.start < e and s < h.end for h in kept)
+    if chances[best] < answers.pick_at or held or _own_line(text[s:e].strip()):
+        return kept, []
+    asks = (
+        [a for a in customer.asks if not answered(a, text, customer.text)]
+        or [a for a in customer.asks if not plainly_answered(a, text)]
+        or list(customer.asks)
+    )
+    return sorted([*kept, _stand_in(text, s, e, asks)], key=lambda h: h.start), asks
+
+
 def _find(
-    text: str, customer: Customer | None, model: Flagger | None = None
+    text: str, customer: Customer | None, model: Flagger | None = None, answers: Answers | None = None
 ) -> tuple[list[_Hit], list[Missing]]:
     spans = sentences(text) if text.strip() else []
     phrase = _resolve(text, _phrase_hits(text, spans, customer), spans)
@@ -651,15 +703,19 @@ def _find(
         hits = sorted([*hits, *_model_hits(text, flagged, hits, customer)], key=lambda h: h.start)
     if any(h.kind in _HOSTILE for h in hits):
         hits = [h for h in hits if h.kind != "cold"]
+    if answers is not None and customer is not None and customer.asks and ANSWER_MARK not in text:
+        hits, named = _read_answers(text, spans, hits, customer, answers)
+        asked = {m.ask for m in gaps if m.kind == "unanswered_ask"}
+        gaps = [*(Missing("unanswered_ask", UNANSWERED_ASK_WHY, a) for a in named if a not in asked), *gaps]
     # Words the guard has handed back to the agent in square brackets are theirs to reword.
     marked = [(m.start(), m.end()) for m in _MARKED.finditer(text)]
     return [h for h in hits if not any(a <= h.start < b for a, b in marked)], gaps
 
 
-def _polish(text: str, customer: Customer | None, model: Flagger | None) -> str:
+def _polish(text: str, customer: Customer | None, model: Flagger | None, answers: Answers | None) -> str:
     """Check the rewrite again and calm what is left (a fix can uncover a second problem in a span)."""
     for _ in range(REWRITE_PASSES):
-        hits, _ = _find(text[:MAX_DRAFT], customer, model)
+        hits, _ = _find(text[:MAX_DRAFT], customer, model, answers)
         if not hits:
             break
         for hit in sorted(hits, key=lambda h: h.start, reverse=True):
@@ -680,6 +736,7 @@ def check_reply(
     politeness: Callable[[str], float] | None = None,
     model: Flagger | None = None,
     warmth: Callable[[Customer], bool] | None = None,
+    answers: Answers | None = None,
     whole_rewrite: bool = True,
 ) -> ToneReport:
     """Check an agent's draft reply, in the light of the customer's message when there is one.
@@ -689,7 +746,9 @@ def check_reply(
     ``politeness`` scores the draft 0-1 and ``model`` flags the sentences that need revising; by
     default the bundled politeness and tone models are loaded on first use. ``warmth`` says whether a
     reply that acknowledges nothing reads as cold to the customer (by default the bundled warmth
-    reading when the bundled tone model is used; without it, a clearly upset customer). With
+    reading when the bundled tone model is used; without it, a clearly upset customer). ``answers``
+    is the answer reading, which says which sentence stands in for an answer the customer asked for
+    (by default the bundled one when the bundled tone model is used; without it, the rules alone). With
     ``whole_rewrite=False`` (a live check while the agent types) the report's ``rewrite`` is
     ``None``: writing it means checking the rewrite again, which doubles the cost of a check.
     """
@@ -699,12 +758,13 @@ def check_reply(
     customer = read_customer(message, analysis)
     text = draft[:MAX_DRAFT]
     if model is None or politeness is None:
-        default_model, default_politeness, default_warmth = _defaults()
+        default_model, default_politeness, default_warmth, default_answers = _defaults()
         warmth = warmth or (default_warmth if model is None else None)
+        answers = answers or (default_answers if model is None else None)
         model, politeness = model or default_model, politeness or default_politeness
     if customer is not None and warmth is not None:
         customer = dataclasses.replace(customer, wants_warmth=warmth(customer))
-    hits, gaps = _find(text, customer, model)
+    hits, gaps = _find(text, customer, model, answers)
     findings = tuple(Finding(h.kind, h.start, h.end, h.why, _suggest(text, h)) for h in hits)
     heat = _heat(text, findings)
     verdict: Verdict = "revise" if findings or gaps else "send"
@@ -720,7 +780,7 @@ def check_reply(
         verdict=verdict,
         rewrite=None
         if not whole_rewrite
-        else _polish(rewrite(draft, findings, gaps, customer), customer, model)
+        else _polish(rewrite(draft, findings, gaps, customer), customer, model, answers)
         if verdict == "revise"
         else draft,
     )

@@ -29,6 +29,7 @@ from humanly.engine.types import Ask, Missing
 __all__ = [
     "COVERAGE",
     "FILLER",
+    "UNANSWERED_ASK_WHY",
     "UNANSWERED_WHY",
     "answered",
     "clearly_answered",
@@ -132,6 +133,7 @@ FILLER = any_of(
 )
 
 UNANSWERED_WHY = "Stands in for an answer the customer asked for; they will have to ask again."
+UNANSWERED_ASK_WHY = "This question or request gets no answer in the draft."
 _WARM = any_of(
     r"\b(?:sorry|thank|thanks|congratulations|wonderful\s+news|best\s+wishes|glad|great\s+question|"
     r"understand|hear\s+you|love\s+to)\b",
@@ -299,10 +301,7 @@ def missing(
     draft: str, customer: Customer | None, open_asks: Sequence[Ask], refused_without_alternative: bool
 ) -> list[Missing]:
     """What the draft leaves out that this customer clearly needs; nothing when unsure."""
-    found = [
-        Missing(kind="unanswered_ask", why="This question or request gets no answer in the draft.", ask=ask)
-        for ask in open_asks
-    ]
+    found = [Missing(kind="unanswered_ask", why=UNANSWERED_ASK_WHY, ask=ask) for ask in open_asks]
     if unacknowledged(draft, customer):
         found.append(
             Missing(

@@ -13,6 +13,7 @@ import pytest
 
 from humanly.engine.tone import COMPONENTS, check_reply
 from humanly.engine.tone_phrases.irritated import holds_kind_reminder, only_warm
+from humanly.engine.tone_unanswered import Answers
 from humanly.engine.types import Analysis, ToneReport
 
 # (kind, customer message, draft, the words that carry the problem). Drafts are our own.
@@ -1407,3 +1408,109 @@ def test_the_bundled_warmth_reading_tells_trouble_from_a_calm_question(engine) -
     assert "cold" in {f.kind for f in report.findings}, report.findings
     answered = engine.check_reply("We open from 10am to 4pm on Sundays.", asking.text)
     assert answered.verdict == "send", answered.findings
+
+
+def _answers(chances: Sequence[float]) -> Answers:
+    """The answer reading with fixed per-sentence chances, in place of the bundled models."""
+
+    class Fixed(Answers):
+        def __init__(self) -> None:
+            self.pick_at, self.doubt_below = 0.4, 0.1
+
+        def probabilities(self, draft: str, body: Sequence[tuple[int, int]], customer: object) -> list[float]:
+            return list(chances[: len(body)])
+
+    return Fixed()
+
+
+def _no_flags(text: str, spans: Sequence[tuple[int, int]], m: str | None) -> list[object]:
+    return []
+
+
+def test_the_answer_reading_names_the_sentence_standing_in_for_an_answer() -> None:
+    """The coverage rules give an ask the benefit of the doubt; the answer reading names the sentence
+    that says something instead of answering, asks the agent for the answer, and keeps the rest."""
+    message = "Can I change the quantity on my order from 100 to 150?"
+    draft = "Thanks for getting in touch. Our print team reviews every order before it goes to press."
+    rules = check_reply(draft, message, model=_no_flags, politeness=lambda t: 0.5)
+    assert rules.verdict == "send", rules.findings
+    read = check_reply(
+        draft, message, model=_no_flags, politeness=lambda t: 0.5, answers=_answers([0.05, 0.7])
+    )
+    assert [(f.kind, draft[f.start : f.end]) for f in read.findings] == [
+        ("unanswered", "Our print team reviews every order before it goes to press.")
+    ]
+    assert read.findings[0].suggestion == f"[Answer here: {message}]"
+    assert [(m.kind, m.ask.text if m.ask else None) for m in read.missing] == [("unanswered_ask", message)]
+    assert read.verdict == "revise"
+    assert read.rewrite == f"Thanks for getting in touch. [Answer here: {message}]"
+    # The marked place is the agent's to fill: the rewrite passes.
+    again = check_reply(
+        read.rewrite or "", message, model=_no_flags, politeness=lambda t: 0.5, answers=_answers([0.05, 0.9])
+    )
+    assert again.findings == (), again.findings
+    # Under ``pick_at`` nothing is named, and a customer who asked nothing is never read for it.
+    unsure = check_reply(
+        draft, message, model=_no_flags, politeness=lambda t: 0.5, answers=_answers([0.05, 0.3])
+    )
+    assert unsure.verdict == "send", unsure.findings
+    told = "Thanks for the order, it looks great."
+    quiet = check_reply(draft, told, model=_no_flags, politeness=lambda t: 0.5, answers=_answers([0.9, 0.9]))
+    assert "unanswered" not in {f.kind for f in quiet.findings}, quiet.findings
+
+
+def test_a_stand_in_the_answer_reading_doubts_goes_and_the_ask_stays_missing() -> None:
+    message = "Can I change the quantity on my order from 100 to 150?"
+    draft = (
+        "Thanks for your order! Our print team works hard to get every order out quickly. "
+        "Let us know if there's anything else we can help with."
+    )
+    rules = check_reply(draft, message, model=_no_flags, politeness=lambda t: 0.5)
+    assert [f.kind for f in rules.findings] == ["unanswered"]
+    doubted = check_reply(
+        draft, message, model=_no_flags, politeness=lambda t: 0.5, answers=_answers([0.2, 0.6, 0.05])
+    )
+    # The sentence it doubts goes, and the likeliest one is named in its place.
+    assert [(f.kind, draft[f.start : f.end]) for f in doubted.findings] == [
+        ("unanswered", "Our print team works hard to get every order out quickly.")
+    ]
+    assert [m.kind for m in doubted.missing] == ["unanswered_ask"]
+    unsure = check_reply(
+        draft, message, model=_no_flags, politeness=lambda t: 0.5, answers=_answers([0.05, 0.05, 0.05])
+    )
+    assert unsure.findings == ()
+    assert [m.kind for m in unsure.missing] == ["unanswered_ask"]
+    assert unsure.verdict == "revise"
+
+
+def test_the_bundled_answer_reading_hears_a_kind_sentence_that_answers_nothing(engine) -> None:  # type: ignore[no-untyped-def]
+    message = (
+        "My elderly neighbour's water has been off 2 days. Is there a delivery for vulnerable people? "
+        "What do I need to do to request it?"
+    )
+    draft = (
+        "Dear Mr Odell,\n\nThank you so much for looking out for your neighbour. Her water will be back on by "
+        "tonight. We're here to help whenever you need us.\n\nWarm regards,\nHannah"
+    )
+    assert isinstance(engine._answers, Answers)
+    report = engine.check_reply(draft, message)
+    named = [draft[f.start : f.end] for f in report.findings if f.kind == "unanswered"]
+    assert named == ["We're here to help whenever you need us."], report.findings
+    assert "tonight" in (report.rewrite or "")
+    answered = engine.check_reply("We open from 10am to 4pm on Sundays.", "What time do you open on Sunday?")
+    assert answered.verdict == "send", answered.findings
+
+
+def test_the_answer_reading_refuses_weights_written_for_other_features(tmp_path: Path) -> None:
+    import shutil
+
+    from humanly.engine.analyzer import MODELS
+
+    for name in ("tone_unanswered.json", "tone_unanswered_reply.npz", "tone_unanswered_sentence.npz"):
+        shutil.copy(MODELS / name, tmp_path / name)
+    assert Answers(tmp_path).pick_at == 0.4
+    meta = json.loads((tmp_path / "tone_unanswered.json").read_text(encoding="utf-8"))
+    meta["features"] = meta["features"][:-1]
+    (tmp_path / "tone_unanswered.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        Answers(tmp_path)

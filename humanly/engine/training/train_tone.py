@@ -74,6 +74,21 @@ def rows(data: Path, *, leave_out: tuple[str, ...] = (), tag: bool = False) -> l
     return development
 
 
+def arguments(doc: str | None) -> argparse.ArgumentParser:
+    """The options every trainer on the labelled replies takes: ``--data``, ``--out``, ``--leave-out``."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder with humanly_dev's replies.jsonl")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
+    parser.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a benchmarks/data file to train without (e.g. replies_extra23), to measure the guard on it",
+    )
+    return parser
+
+
 def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -247,9 +262,7 @@ def main() -> None:
     from humanly.engine.encoder import Encoder
     from humanly.engine.training import lexical, reproducible
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder with humanly_dev's replies.jsonl")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
+    parser = arguments(__doc__)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--head-lr", type=float, default=1e-3)
@@ -259,13 +272,6 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument(
-        "--leave-out",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="a benchmarks/data file to train without (e.g. replies_extra23), to measure the guard on it",
-    )
     args = parser.parse_args()
     reproducible.start(args.seed, args.threads)
 

@@ -24,7 +24,6 @@ judges it), and writes ``models/tone_warmth_words.npz``, ``models/tone_warmth_ch
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 from pathlib import Path
@@ -34,7 +33,7 @@ import numpy as np
 
 from humanly.engine.tone_warmth import NAME
 from humanly.engine.tone_warmth import reads_cold as decide
-from humanly.engine.training.train_tone import rows
+from humanly.engine.training.train_tone import arguments, rows
 
 log = logging.getLogger("humanly.training.warmth")
 
@@ -110,11 +109,7 @@ def main() -> None:
     from humanly.engine.tone_customer import read_customer
     from humanly.engine.training import lexical
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder with humanly_dev's replies.jsonl")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
-    parser.add_argument("--leave-out", action="append", default=[], metavar="NAME",
-                        help="a benchmarks/data file to train without (e.g. replies_extra23)")  # fmt: skip
+    parser = arguments(__doc__)
     parser.add_argument("--oof", type=Path, help="write each example's out-of-fold probability here (JSONL)")
     args = parser.parse_args()
 
