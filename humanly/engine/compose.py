@@ -1,6 +1,6 @@
 """The built-in composer: a compassionate draft reply from the reading, the knowledge and the playbook.
 
-Component ``humanly.draft.composer.v2``. It needs no network and no language model. The draft follows
+Component ``humanly.draft.composer.v3``. It needs no network and no language model. The draft follows
 the shape a kind, experienced agent would use: a greeting; an acknowledgement that names the feeling it
 read, fitted to how strong it is; ownership and an apology where the company is at fault; an answer to
 each ask in the customer's order, quoted from the knowledge with its source, or a clearly marked gap for
@@ -29,7 +29,7 @@ from humanly.engine.types import Analysis, Ask, DraftPart, Gap, Profile, Stage, 
 
 __all__ = ["COMPOSER", "Composition", "DraftContext", "compose", "gap_text", "name_of", "query"]
 
-COMPOSER = "humanly.draft.composer.v2"
+COMPOSER = "humanly.draft.composer.v3"
 
 # A passage answers an ask when it scores at least this, with at least this much of each half.
 ANSWER_SCORE = 0.55
@@ -212,6 +212,8 @@ _ACK: dict[str, tuple[str, ...]] = {
 def _feeling_group(analysis: Analysis, customer: Customer) -> str | None:
     """Which acknowledgement fits: the rules' reading of a clearly upset customer first, then the emotions
     the reading is fairly sure of (a negative one only in a message that reads negative)."""
+    if customer.feeling == "grief" and not customer.bereaved:
+        return "distress"  # a loved one dying is not yet a loss to be sorry for
     if customer.feeling in ("grief", "fear", "distress"):
         return customer.feeling
     emotions = analysis.emotions

@@ -1,6 +1,6 @@
 """The tone guard's suggested rewrite: the whole draft with every finding replaced by its calmer wording.
 
-Component name: ``humanly.tone.rewrite.v4``. Facts stay: spans are replaced by suggestions that keep
+Component name: ``humanly.tone.rewrite.v5``. Facts stay: spans are replaced by suggestions that keep
 their numbers, dates, names and commitments, and the only text added is what the customer's message
 shows is needed: a short acknowledgement or apology, or a clearly marked gap (``[...]``) where the
 agent has to supply an answer or an alternative that the guard cannot know.
@@ -17,7 +17,7 @@ from humanly.engine.types import Finding, Missing
 
 __all__ = ["REWRITE", "answer_gap", "empty_reply", "put", "rewrite"]
 
-REWRITE = "humanly.tone.rewrite.v4"
+REWRITE = "humanly.tone.rewrite.v5"
 
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!]|(?:hi|hello|hey)\b)\s*",

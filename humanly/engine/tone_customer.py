@@ -61,6 +61,11 @@ _GRIEF = any_of(
     r"\b(?:has|have|had|just|who|recently|suddenly|sadly|she|he|they)\s+(?:\w+\s+)?died\b",
     r"\blast\s+present\s+from\b",
 )
+# A death told, not one ahead ("my dad is dying", "she's terminally ill"): only then is it a loss.
+_DEATH = any_of(
+    r"\b(?:passed\s+away|funeral|ashes|bereave\w*|condolences|died|death|deceased|widow(?:ed|er)?)\b",
+    r"\b(?:my|our|his|her)\s+late\b|\bwho\s+passed\b|\bpassed\s+(?:on|recently|last)\b|\blast\s+present\s+from\b",
+)
 _FEAR = any_of(
     r"\b(?:terrified|petrified|frightened|scared|panic\s+attack|panicking|worried\s+sick|choking)\b",
     # Worry said with its strength, and a near miss: "I'm so worried", "I nearly got hit by a bus".
@@ -244,6 +249,11 @@ class Customer:
             and _COMPLAINT.search(self.text) is None
             and _COMPANY_FAULT.search(self.text) is None
         )
+
+    @property
+    def bereaved(self) -> bool:
+        """Grieving a death they tell of; someone whose loved one is dying has not had a loss yet."""
+        return self.feeling == "grief" and _DEATH.search(self.text) is not None
 
     @property
     def rechecking(self) -> bool:
@@ -474,6 +484,8 @@ GUARD_LINES = frozenset({*_ACK_LINES.values(), "I'm sorry about this."})
 
 def acknowledgement_for(customer: Customer) -> str:
     """A short acknowledgement that fits how the customer feels (trouble told plainly, which the
-    warmth reading finds, is met as distress is)."""
+    warmth reading finds, and a death ahead rather than told, are met as distress is)."""
     feeling = customer.feeling or ("distress" if customer.wants_warmth else "")
+    if feeling == "grief" and not customer.bereaved:
+        feeling = "distress"  # "I'm so sorry for your loss" to someone whose father is dying is wrong
     return _ACK_LINES.get(feeling, "I'm sorry about this.")

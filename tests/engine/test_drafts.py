@@ -120,6 +120,14 @@ def test_grief_is_met_with_condolence_and_no_rush(engine, demo) -> None:  # type
     assert "take all the time you need" in draft.text
 
 
+def test_a_loved_one_dying_is_met_with_care_not_condolence(engine, demo) -> None:  # type: ignore[no-untyped-def]
+    draft = _draft(
+        engine, demo, "My dad is dying and I need to cancel my subscription this week. How do I do it?"
+    )
+    assert "sorry for your loss" not in draft.text
+    assert "I'm so sorry" in draft.text
+
+
 def test_an_instruction_to_refuse_gives_the_reason_and_the_offer(engine, demo) -> None:  # type: ignore[no-untyped-def]
     message = "I bought Blog to Business two months ago and I'd like a refund please."
     draft = _draft(engine, demo, message, instruction="refuse the refund kindly, offer a credit")

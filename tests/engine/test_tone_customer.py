@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from humanly.engine.tone_coverage import answered
-from humanly.engine.tone_customer import acknowledges, chills, offers_alternative, read_customer
+from humanly.engine.tone_customer import (
+    acknowledgement_for,
+    acknowledges,
+    chills,
+    offers_alternative,
+    read_customer,
+)
 from humanly.engine.types import Ask
 
 
@@ -189,3 +195,35 @@ def test_a_reply_chills_whom_the_warmth_reading_says_and_never_when_it_acknowled
     assert not chills(notice, dataclasses.replace(upset, wants_warmth=False))
     assert not chills("I'm so sorry about this. " + notice, dataclasses.replace(calm, wants_warmth=True))
     assert not chills(notice, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "line"),
+    [
+        ("My husband died in January. I keep getting letters in his name.", "I'm so sorry for your loss."),
+        (
+            "The sweater I ordered for my dog who passed last week arrived. Can I return it?",
+            "I'm so sorry for your loss.",
+        ),
+        ("My mum passed away last month, please close her account.", "I'm so sorry for your loss."),
+        # A death ahead is not a loss to be sorry for yet.
+        (
+            "my dad is dying and my phone has stopped working, no calls going out",
+            "I'm so sorry; I can see how hard this is.",
+        ),
+        (
+            "I'm terminally ill and need to access my pension now.",
+            "I'm so sorry; I can see how hard this is.",
+        ),
+        (
+            "My father is in a hospice and the landline is his only way to hear me.",
+            "I'm so sorry; I can see how hard this is.",
+        ),
+    ],
+)
+def test_condolence_is_for_a_death_told_and_a_death_ahead_is_met_as_distress(message: str, line: str) -> None:
+    customer = read_customer(message, None)
+    assert customer is not None
+    assert customer.feeling == "grief"
+    assert acknowledgement_for(customer) == line
+    assert acknowledges(line)
