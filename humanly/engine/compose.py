@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from humanly.engine.encoder import FloatArray
 from humanly.engine.knowledge import Hit, KnowledgeBase, Passage, terms
 from humanly.engine.playbook import contempt, threat_kinds
-from humanly.engine.tone_customer import Customer
+from humanly.engine.tone_customer import Customer, feeling_to_meet
 from humanly.engine.types import Analysis, Ask, DraftPart, Gap, Profile, Stage, Turn, Voice
 
 __all__ = ["COMPOSER", "Composition", "DraftContext", "compose", "gap_text", "name_of", "query"]
@@ -212,10 +212,9 @@ _ACK: dict[str, tuple[str, ...]] = {
 def _feeling_group(analysis: Analysis, customer: Customer) -> str | None:
     """Which acknowledgement fits: the rules' reading of a clearly upset customer first, then the emotions
     the reading is fairly sure of (a negative one only in a message that reads negative)."""
-    if customer.feeling == "grief" and not customer.bereaved:
-        return "distress"  # a loved one dying is not yet a loss to be sorry for
-    if customer.feeling in ("grief", "fear", "distress"):
-        return customer.feeling
+    feeling = feeling_to_meet(customer)  # a loved one dying is met as distress, not with condolence
+    if feeling in ("grief", "fear", "distress"):
+        return feeling
     emotions = analysis.emotions
     labels = {label for label in emotions.labels if emotions.scores.get(label, 0.0) >= FEELING_SCORE}
     negative = analysis.sentiment < NEGATIVE or customer.company_fault or bool(analysis.flags)
@@ -384,6 +383,10 @@ class _Builder:
 
     def gap(self, ask: Ask, why: str) -> None:
         text = gap_text(ask, self.analysis.text)
+        # "How do I do it?" carries the sentence before it; when that sentence is the gap just above, once is enough.
+        above = self.parts[-1] if self.parts and self.parts[-1].role == "gap" else None
+        if above is not None and above.ask is not None and above.ask.text.strip() in text:
+            text = gap_text(ask)
         self.gaps.append(Gap(ask=ask, text=text, why=why))
         self.add(text, "gap", ask)
         self.scores.append(0.0)

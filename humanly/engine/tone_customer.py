@@ -25,6 +25,7 @@ __all__ = [
     "acknowledges",
     "any_of",
     "chills",
+    "feeling_to_meet",
     "implicit_asks",
     "offers_alternative",
     "owns",
@@ -482,10 +483,16 @@ _ACK_LINES = {
 GUARD_LINES = frozenset({*_ACK_LINES.values(), "I'm sorry about this."})
 
 
+def feeling_to_meet(customer: Customer) -> str | None:
+    """The feeling an acknowledgement meets: grief only for a death they tell of. Someone whose father
+    is dying is met as distress is; "I'm so sorry for your loss" would be wrong."""
+    if customer.feeling == "grief" and not customer.bereaved:
+        return "distress"
+    return customer.feeling
+
+
 def acknowledgement_for(customer: Customer) -> str:
     """A short acknowledgement that fits how the customer feels (trouble told plainly, which the
-    warmth reading finds, and a death ahead rather than told, are met as distress is)."""
-    feeling = customer.feeling or ("distress" if customer.wants_warmth else "")
-    if feeling == "grief" and not customer.bereaved:
-        feeling = "distress"  # "I'm so sorry for your loss" to someone whose father is dying is wrong
+    warmth reading finds, is met as distress is)."""
+    feeling = feeling_to_meet(customer) or ("distress" if customer.wants_warmth else "")
     return _ACK_LINES.get(feeling, "I'm sorry about this.")

@@ -126,6 +126,12 @@ def test_a_loved_one_dying_is_met_with_care_not_condolence(engine, demo) -> None
     )
     assert "sorry for your loss" not in draft.text
     assert "I'm so sorry" in draft.text
+    # "How do I do it?" needs the sentence before it, which the gap just above already holds.
+    gaps = [g.text for g in draft.gaps]
+    assert gaps == [
+        "[Answer here: My dad is dying and I need to cancel my subscription this week.]",
+        "[Answer here: How do I do it?]",
+    ], gaps
 
 
 def test_an_instruction_to_refuse_gives_the_reason_and_the_offer(engine, demo) -> None:  # type: ignore[no-untyped-def]
