@@ -56,7 +56,9 @@ _LOVED = (
     r"granny|aunt|auntie|uncle|baby|child|kids?|boy|girl|fianc[ée]e?|nephew|niece|cousin|dog|cat|pet|puppy|kitten)"
 )
 _GRIEF = any_of(
-    r"\b(?:passed\s+away|funeral|ashes|bereave\w*|condolences|hospice|terminal(?:ly)?\s+ill)\b",
+    r"\b(?:passed\s+away|funeral|ashes|bereave\w*|condolences|terminal(?:ly)?\s+ill|hospice\s+(?:care|nurse))\b",
+    # someone in a hospice, not a hospice's name ("two payments to Harbourside Hospice") or a volunteer there
+    rf"\b(?:{_LOVED}|he|she|they|him|her|them|I'm|I\s+am)\b[^.!?]{{0,40}}?\b(?:in|into|at|to)\s+(?:a|the)\s+hospice\b",
     # someone died, not something ("the scooter died halfway up the hill")
     rf"\b(?:my|our|his|her)\s+(?:late\s+)?{_LOVED}\b[^.!?]{{0,60}}?\b(?:died|passed|death|dying)\b",
     r"\b(?:has|have|had|just|who|recently|suddenly|sadly|she|he|they)\s+(?:\w+\s+)?died\b",

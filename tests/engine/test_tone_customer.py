@@ -227,3 +227,32 @@ def test_condolence_is_for_a_death_told_and_a_death_ahead_is_met_as_distress(mes
     assert customer.feeling == "grief"
     assert acknowledgement_for(customer) == line
     assert acknowledges(line)
+
+
+@pytest.mark.parametrize(
+    ("message", "grieving"),
+    [
+        ("My father is in a hospice and the landline is his only way to hear me.", True),
+        ("Mum was moved into a hospice yesterday. Can I pause her account?", True),
+        # A hospice's name, or a hospice someone works for, is not a loved one's last weeks.
+        (
+            "I think my donation went out twice? Two payments of £15 to Harbourside Hospice. Can you check pls",
+            False,
+        ),
+        ("I've volunteered at the hospice for 3 years and nobody ever says thank you.", False),
+        ("I set up a fundraising page for our half marathon in aid of the local hospice.", False),
+    ],
+)
+def test_a_hospice_is_grief_only_when_someone_is_in_it(message: str, grieving: bool) -> None:
+    customer = read_customer(message, None)
+    assert customer is not None
+    assert (customer.feeling == "grief") is grieving
+
+
+def test_a_calm_question_about_a_hospice_donation_needs_no_condolence() -> None:
+    from humanly.engine.tone import check_reply
+
+    message = "Hi, I think my donation went out twice this month? Two payments of £15 to Harbourside Hospice. Can you check pls"
+    draft = "Two payments of £15 were taken on the 3rd and 4th. I've refunded the second one."
+    report = check_reply(draft, message, model=lambda t, s, m: [], politeness=lambda t: 0.5)
+    assert report.verdict == "send", (report.findings, report.missing)
