@@ -28,6 +28,7 @@ import argparse
 import json
 import logging
 import random
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,15 @@ def arguments(doc: str | None) -> argparse.ArgumentParser:
         help="a benchmarks/data file to train without (e.g. replies_extra23), to measure the guard on it",
     )
     return parser
+
+
+def sources(leave_out: Sequence[str] = ()) -> str:
+    """Where ``rows`` draws its replies from, as the models' metadata records it."""
+    less = f", less {', '.join(leave_out)}" if leave_out else ""
+    return (
+        "humanly_dev replies, development 70% (never the held-out 30%), and "
+        f"benchmarks/data/replies_extra*.jsonl (written for humanly){less}"
+    )
 
 
 def read(path: Path) -> list[dict[str, Any]]:
@@ -325,8 +335,7 @@ def export(model: Any, args: argparse.Namespace, replies: int) -> None:
         "threshold": args.threshold,
         "no_message": NO_MESSAGE,
         "encoder_sha256": Encoder(args.out).fingerprint,
-        "trained_on": f"{replies} replies: humanly_dev replies, development 70% (never the held-out 30%), "
-        "and benchmarks/data/replies_extra*.jsonl (written for humanly)",
+        "trained_on": f"{replies} replies: {sources(args.leave_out)}",
         "seed": args.seed,
         "epochs": args.epochs,
         "layers": args.layers,

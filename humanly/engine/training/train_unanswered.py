@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from humanly.engine.tone_unanswered import FEATURES, NAME, features
-from humanly.engine.training.train_tone import arguments, rows
+from humanly.engine.training.train_tone import arguments, rows, sources
 
 log = logging.getLogger("humanly.training.unanswered")
 
@@ -188,9 +188,7 @@ def main() -> None:
         "pick_at": PICK_AT,
         "doubt_below": DOUBT_BELOW,
         "trained_on": f"{len(data)} replies to a customer who asked something ({int(y.sum())} sentences marked "
-        "unanswered): humanly_dev replies, development 70% (never the held-out 30%), and "
-        "benchmarks/data/replies_extra*.jsonl (written for humanly)"
-        f"{', less ' + ', '.join(args.leave_out) if args.leave_out else ''}",
+        f"unanswered): {sources(args.leave_out)}",
         "out_of_fold": {"likeliest_sentence": figures, "folds": FOLDS, "grouped_by": "file"},
     }
     (args.out / "tone_unanswered.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -33,7 +33,7 @@ import numpy as np
 
 from humanly.engine.tone_warmth import NAME
 from humanly.engine.tone_warmth import reads_cold as decide
-from humanly.engine.training.train_tone import arguments, rows
+from humanly.engine.training.train_tone import arguments, rows, sources
 
 log = logging.getLogger("humanly.training.warmth")
 
@@ -137,9 +137,8 @@ def main() -> None:
         "models": list(LEXICAL),
         "upset_at": UPSET_AT,
         "alone_at": ALONE_AT,
-        "trained_on": f"{len(data)} replies that acknowledge nothing ({sum(labels)} marked cold): humanly_dev "
-        "replies, development 70% (never the held-out 30%), and benchmarks/data/replies_extra*.jsonl "
-        f"(written for humanly){', less ' + ', '.join(args.leave_out) if args.leave_out else ''}",
+        "trained_on": f"{len(data)} replies that acknowledge nothing ({sum(labels)} marked cold): "
+        f"{sources(args.leave_out)}",
         "out_of_fold": {"rules_alone": rules, "with_warmth": learned, "folds": FOLDS, "grouped_by": "file"},
     }
     (args.out / "tone_warmth.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
