@@ -2,7 +2,7 @@
 
 ``cold`` finds the run of impersonal sentences in a draft that acknowledges nothing of a customer to
 whom that reads as cold, as the warmth reading (``tone_warmth``) or else the rules judge it (component
-``humanly.tone.cold.v11``); ``policy_walls`` finds rules quoted in a draft that offers nothing else
+``humanly.tone.cold.v12``); ``policy_walls`` finds rules quoted in a draft that offers nothing else
 (``humanly.tone.policy_wall.v4``). Both stay silent when unsure.
 """
 
@@ -16,7 +16,7 @@ from humanly.engine.tone_customer import AGREES, OPENER, Customer, any_of, chill
 __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WHY", "cold", "policy_walls"]
 
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-COLD = "humanly.tone.cold.v11"
+COLD = "humanly.tone.cold.v12"
 POLICY_WALL = "humanly.tone.policy_wall.v4"
 _I = re.IGNORECASE
 Span = tuple[int, int]

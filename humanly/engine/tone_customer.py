@@ -102,6 +102,10 @@ _DISTRESS = any_of(
     r"gutted|crushed|in\s+pieces|shaking)\b|\bI'?m\s+(?:so|really|very|extremely|incredibly|beyond)\s+(?:frustrated|annoyed|"
     r"stressed)\b",
     r"\b(?:cancer|chemo(?:therapy)?|evicted|eviction|bailiffs|homeless|no\s+heating|can'?t\s+feed)\b",
+    # A life in danger, and the end of one's tether: "tried to kill herself", "I'm at breaking point".
+    r"\b(?:tried\s+to\s+kill|kill(?:ed)?\s+(?:myself|herself|himself|themselves)|suicid\w*|self[-\s]harm\w*|"
+    r"overdosed?)\b|\b(?:at|reached)\s+(?:my\s+|a\s+)?breaking\s+point\b|\blosing\s+my\s+mind\b|\b(?:going\s+to|gonna|"
+    r"will)\s+(?:get|be)\s+(?:fired|sacked)\b",
     r"\bplease\s+help\s*[!.]|(?:^|[.!?]\s+)please\s*\.\s*$",  # "Please." on its own, not "a refund please."
     # Families: losing one's footing, however it is said.
     r"\bI\s+(?:don'?t|do\s+not)\s+know\s+what\s+(?:to\s+do|I'?m\s+going\s+to\s+do)\b|\bI\s+can'?t\s+(?:think\s+"

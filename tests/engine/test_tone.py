@@ -248,6 +248,49 @@ CAUGHT = [
         "Our Red Velvet bunch is a bestseller and always gets compliments! A fresh bunch goes out today.",
         "Our Red Velvet bunch is a bestseller and always gets compliments!",
     ),
+    # A guarantee of what will happen, a future with none of something in it, and "had you done otherwise".
+    (
+        "overpromise",
+        "Will the service be back before our launch on Friday?",
+        "Our engineers are working on it, and I can guarantee the service will be back by Thursday.",
+        "I can guarantee the service will be back by Thursday",
+    ),
+    (
+        "overpromise",
+        "Will the rib piece hurt? I'm nervous.",
+        "Don't worry, with me you won't feel a thing.",
+        "you won't feel a thing",
+    ),
+    (
+        "overpromise",
+        "My parcel is a week late.",
+        "It's on the van now and will be with you tomorrow without fail.",
+        "without fail",
+    ),
+    (
+        "overpromise",
+        "You've charged us tax again even though we're exempt.",
+        "Send the certificate again and I'll make sure you're never charged tax by us again.",
+        "I'll make sure you're never charged tax by us again",
+    ),
+    (
+        "blame",
+        "My sister's gift membership wasn't activated and she was turned away at the gate.",
+        "If the activation code had been entered at purchase, this wouldn't have happened. It's active now.",
+        "If the activation code had been entered at purchase, this wouldn't have happened.",
+    ),
+    (
+        "blame",
+        "I was charged for another month after cancelling.",
+        "Cancelling before your billing date would have avoided it. I've refunded the charge as a one-off.",
+        "Cancelling before your billing date would have avoided it",
+    ),
+    (
+        "blame",
+        "My class booking isn't showing and the money has gone.",
+        "It looks like you may have closed the app before the booking confirmed. You're booked in for 6pm now.",
+        "you may have closed the app before the booking confirmed",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
@@ -905,13 +948,19 @@ def test_as_i_said_after_a_warm_word_is_a_kind_reminder(engine) -> None:  # type
     curt = _check(engine, "As I said on the phone, he's coming Thursday between 8am and 1pm.", message)
     assert "irritated" in {f.kind for f in curt.findings}
     pointed = _check(
-        engine, "No problem. As I said in my last email, he's coming Thursday between 8am and 1pm.", message
+        engine,
+        "No problem. As I already said in my last email, he's coming Thursday between 8am and 1pm.",
+        message,
     )
     assert "irritated" in {f.kind for f in pointed.findings}
     before = _check(
         engine, "No worries at all! As I said before, he's coming Thursday between 8am and 1pm.", message
     )
     assert "irritated" not in {f.kind for f in before.findings}
+    last = _check(
+        engine, "No problem. As I said in my last email, he's coming Thursday between 8am and 1pm.", message
+    )
+    assert "irritated" not in {f.kind for f in last.findings}
 
 
 @pytest.mark.parametrize(
@@ -1079,6 +1128,36 @@ KIND_READS = [
         "overpromise",
         id="our own work within the hour is ours to time",
     ),
+    pytest.param(
+        "Will my order arrive by Friday?",
+        "I can't promise it will arrive by Friday, but I'll chase the courier today and let you know by 5pm.",
+        "overpromise",
+        id="an honest 'I can't promise' is not a promise",
+    ),
+    pytest.param(
+        "Do your fillings come with any guarantee?",
+        "They do: fillings are guaranteed for a year, so if one fails we'll replace it free of charge.",
+        "overpromise",
+        id="a guarantee that is a term of the service is a fact",
+    ),
+    pytest.param(
+        "I unsubscribed but I keep getting your emails.",
+        "Sorry about that. I've removed you from every list, so you won't get any more emails from us.",
+        "overpromise",
+        id="what the agent has just done is not a promise",
+    ),
+    pytest.param(
+        "Can you note that I prefer afternoon appointments?",
+        "Of course. I've put it at the top of your notes so it's easy to find.",
+        "condescending",
+        id="made easy by the agent is help, not talking down",
+    ),
+    pytest.param(
+        "Sorry, me again! Is the knit and natter group the first Tuesday or the first Thursday?",
+        "Never a bother, Maureen. As I said last time, it's the first Thursday of the month, 2 to 4pm.",
+        "irritated",
+        id="'as I said last time' after a warm word points back kindly",
+    ),
 ]
 
 
@@ -1110,6 +1189,12 @@ def test_kind_replies_other_hands_wrote_are_not_flagged(engine, message, draft, 
             "Your engineer never turned up and I lost a day's pay.",
             "Our engineer did knock twice, with respect, and left a card at 10am.",
             "defensive",
+        ),
+        ("Is it the grey bin or the blue bin?", "As I said last time, the blue bin.", "irritated"),
+        (
+            "Is the car safe to drive after the repair?",
+            "We'll have it back to you tomorrow, and I can assure you there won't be any lasting harm to the engine.",
+            "overpromise",
         ),
     ],
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-BLAME = "humanly.tone.blame.v6"
+BLAME = "humanly.tone.blame.v7"
 _BLAME = (
     rule(
         "blame",
@@ -240,4 +240,34 @@ _BLAME_QUESTIONS = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE + _BLAME_FAMILIES + _BLAME_QUESTIONS
+# What would not have happened had the customer done otherwise, and what they may have missed (v7).
+_BLAME_COUNTERFACTUAL = (
+    rule(
+        "blame",
+        r"\b(?:if|had)\s+(?:you|your|the|it|this|that)\b[^.!?]{0,80}?\b(?:had|been)\b[^.!?]{0,80}?\bwould(?:n'?t|\s+not)?"
+        r"(?:\s+\w+)?\s+have\b",
+        "Says it would not have happened had the customer done things differently; they will hear 'your fault'.",
+        drop,
+        "sentence",
+    ),
+    rule(
+        "blame",
+        r"\b(?!(?:no|some|any|every)thing\b)(?:\w+ing|a\s+quick\s+(?:look|check)|regular\s+checks?)\b[^.!?,;]{0,50}?"
+        r"\bwould\s+(?:have\s+)?(?:avoided|prevented|shown|caught|flagged|avoid|prevent)\b[^.!?]*",
+        "Points to what the customer could have done to avoid it; it reads as a reprimand after the fact.",
+        drop,
+    ),
+    rule(
+        "blame",
+        r"\byou\s+(?:may|might|must|probably)\s+(?:have\s+)?(?:accidentally\s+|mistakenly\s+)?(?:closed|sent|set\s+up|"
+        r"reported|ticked|missed|deleted|clicked|signed\s+up|enabled|disabled|skipped|removed|cancelled|turned\s+off|"
+        r"switched\s+off|ignored|overlooked|forgotten)\b[^.!?;]*|\bit\s+(?:appears|looks\s+like|seems)\s+(?:that\s+)?"
+        r"you\s+(?:set\s+up|ticked|selected|chose|opted|deleted|cancelled|didn'?t|did\s+not|haven'?t|never|missed)\b"
+        r"[^.!?;]*|\bsomeone\s+(?:on|at|in)\s+your\s+(?:team|end|side|company|household|home)\s+(?:must|may|might|"
+        r"probably)\b[^.!?;]*",
+        "Guesses at the customer's mistake; even if right, they will feel accused before anyone has checked.",
+        drop,
+    ),
+)
+
+RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE + _BLAME_FAMILIES + _BLAME_QUESTIONS + _BLAME_COUNTERFACTUAL

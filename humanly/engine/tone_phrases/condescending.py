@@ -5,9 +5,11 @@ Component ``humanly.tone.condescending.v1``; the definition is in ``docs/tone.md
 
 from __future__ import annotations
 
+import re
+
 from humanly.engine.tone_rules import Rule, drop, rule, say, strip
 
-CONDESCENDING = "humanly.tone.condescending.v3"
+CONDESCENDING = "humanly.tone.condescending.v4"
 _CONDESCENDING = (
     rule(
         "condescending",
@@ -185,6 +187,17 @@ _CONDESCENDING_MORE = (
     ),
 )
 
+# What the agent has just done to make it easy: "I've added it to your notes, so it's easy to find".
+_AGENT_DID = re.compile(
+    r"\b(?:I|we)(?:'ve|'ll|'m|\s+have|\s+will|\s+am)\b|\b(?:putting|adding|pinning|saving|copying)\b", re.I
+)
+
+
+def _made_easy(draft: str, start: int, words: str) -> bool:
+    sentence_start = max(draft.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    return words.lower().startswith("so") and bool(_AGENT_DID.search(draft, sentence_start, start))
+
+
 # Families of talking down: telling the customer it is easy, explaining as to a child, "as you may
 # not know", "for obvious reasons", remarks about who gets confused.
 _CONDESCENDING_FAMILIES = (
@@ -203,6 +216,7 @@ _CONDESCENDING_FAMILIES = (
         r"slowly)\b|\bonce\s+you\s+understand\s+how\b[^.!?,]*",
         "Calling it easy tells the customer the trouble is their own; it talks down to them.",
         drop,
+        unless=_made_easy,
     ),
     rule(
         "condescending",

@@ -9,11 +9,10 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v9"
+IRRITATED = "humanly.tone.irritated.v10"
 
-# "As I said on the phone, it's Thursday" or "As I said before, it's Thursday" after "No problem."
-# points back kindly; with "already", "twice" or "last ..." in it, or with nothing warm before it, it
-# sounds impatient.
+# A bare "as I said" ("As I said on the phone, it's Thursday"), with no "already", "twice" or "last ..."
+# in it: impatient only by its surroundings (see ``kind_reminder`` and the customer checking back).
 _BARE_BACK_REFERENCE = re.compile(
     r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote|mentioned)\b(?![^.!?]*\b(?:already|previously|twice|"
     r"last|again)\b)",
@@ -36,10 +35,19 @@ def only_warm(sentence: str) -> bool:
     return match is not None and not re.sub(r"^\s*at\s+all\b", "", words[match.end() :]).strip(" ,.!")
 
 
+# After a warm word, "as I said last time" or "as I mentioned in my last message" points back kindly
+# too; "already", "twice" or "again" still count the times.
+_WARM_BACK_REFERENCE = re.compile(
+    r"^(?:as|like)\s+(?:I|we)\s+(?:said|told\s+you|stated|wrote|mentioned)\b(?![^.!?,]*\b(?:already|twice|again|times|"
+    r"several|repeatedly)\b)",
+    re.IGNORECASE,
+)
+
+
 def kind_reminder(draft: str, start: int, matched: str) -> bool:
-    """A bare "as I said" after a warm word earlier in the draft: a kind reminder, not impatience."""
+    """An "as I said" after a warm word earlier in the draft: a kind reminder, not impatience."""
     return (
-        bool(_BARE_BACK_REFERENCE.match(matched.strip())) and _WARM_BEFORE.search(draft[:start]) is not None
+        bool(_WARM_BACK_REFERENCE.match(matched.strip())) and _WARM_BEFORE.search(draft[:start]) is not None
     )
 
 

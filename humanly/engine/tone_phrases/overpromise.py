@@ -14,7 +14,7 @@ _ABSOLUTE = re.compile(
     r",?\s*\b(?:guaranteed|I\s+guarantee(?:\s+it)?|I\s+promise(?:\s+you)?|no\s+matter\s+what|no\s+questions?\s+"
     r"asked|no\s+question|without\s+(?:a|any)\s+doubt|hand\s+on\s+heart|easily|on\s+the\s+dot|for\s+sure|"
     r"(?:so\s+)?you\s+can\s+count\s+on\s+it|perfectly|flawlessly|I\s+can\s+(?:promise|assure)\s+you(?:\s+that)?|"
-    r"rest\s+assured)\b[.!]?|\b100%,?\s*",
+    r"rest\s+assured|I\s+can\s+guarantee(?:\s+(?:you|that))*|without\s+fail)\b[.!]?|\b100%,?\s*",
     _I,
 )
 _LEAD_IN = re.compile(r"^(?:(?:yes|definitely|absolutely|totally|of\s+course|so)\b[,!.]?\s*)+", _I)
@@ -32,7 +32,7 @@ def _core(span: str) -> str:
     core = re.sub(r"^which\s+", "it ", core, flags=_I)
     return (
         core[0].lower() + core[1:]
-        if core[:1].isupper() and not core[1:2].isupper() and core[:2] != "I "
+        if core[:1].isupper() and not core[1:2].isupper() and not re.match(r"I\b", core)
         else core
     )
 
@@ -68,12 +68,12 @@ def calm_effort(span: str) -> str:
     return f"I'll do everything I can so that {rest}, but I can't promise it." if rest else ""
 
 
-OVERPROMISE = "humanly.tone.overpromise.v4"
+OVERPROMISE = "humanly.tone.overpromise.v5"
 _OVERPROMISE: tuple[Rule, ...] = (
     rule(
         "overpromise",
-        # "the guaranteed minimum" names a term of the contract and "the room was guaranteed" reports a fact.
-        r"\b(?:(?<!the\s)(?<!was\s)(?<!were\s)guaranteed|I\s+guarantee|we\s+guarantee|no\s+matter\s+what|no\s+questions?\s+"
+        # "the guaranteed minimum" and "fillings are guaranteed for a year" name terms; "the room was guaranteed" reports a fact.
+        r"\b(?:(?<!the\s)(?<!was\s)(?<!were\s)(?<!\bis\s)(?<!\bare\s)guaranteed|I\s+guarantee|we\s+guarantee|no\s+matter\s+what|no\s+questions?\s+"
         r"asked|no\s+question|you\s+can\s+count\s+on\s+it|on\s+the\s+dot)\b|\b(?:it|he|she|they|you|this|that|(?:the|your)\s+\w+)(?:'ll|\s+will)"
         r"\b[^.!?]{0,80}\bI\s+promise\b|\bI\s+(?:can\s+)?promise\s+(?:you\s+)?(?:that\s+)?(?:it|he|she|they|you|this|the\s+"
         r"\w+|your\s+\w+)(?:'ll|\s+will)\b",
@@ -192,4 +192,75 @@ _OVERPROMISE_MORE3 = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _OVERPROMISE + _OVERPROMISE_FAMILIES + _OVERPROMISE_MORE3
+# More (v5): a guarantee or an assurance about what will happen, "without fail", a future with none
+# of something in it ("you won't see another outage", "you won't feel a thing"), every penny, and
+# "I'll make sure it never happens again". "So you won't get any more emails" confirms what the agent
+# has just done and is left alone, and so is a promise the sentence has already said it cannot make
+# ("I can't promise it won't hurt at all").
+_HEDGED = re.compile(r"\b(?:can'?t|cannot|can\s+not|won'?t|wouldn'?t)\s+(?:promise|guarantee)\b", _I)
+_JOIN = re.compile(r"^\W*(?:(?:and|so|but|then)\b[,\s]*)+", _I)
+
+
+def hedges(sentence: str) -> bool:
+    """Whether a sentence says plainly what it cannot promise ("I can't promise a date, but...")."""
+    return bool(_HEDGED.search(sentence))
+
+
+def _hedged(draft: str, start: int, _: str) -> bool:
+    sentence_start = max(draft.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    return hedges(draft[sentence_start:start])
+
+
+def calm_certainty(span: str) -> str:
+    """A certainty said as what we will try for: the absolute words go, what was promised stays."""
+    core = _core(_JOIN.sub("", span))
+    return f"I can't promise that {core}, but I'll do everything I can." if core else ""
+
+
+_ABSOLUTELY = (
+    "An absolute promise about something outside your full control; if it slips, trust goes with it."
+)
+_OVERPROMISE_MORE5 = (
+    rule(
+        "overpromise",
+        # "What I can promise is that we'll..." sets what can be promised against what cannot.
+        r"(?<!what\s)\bI\s+can\s+(?:guarantee|assure\s+you|promise(?:\s+you)?)\b(?=(?:\s+that)?\s+[^.!?]{0,60}?(?:\bwill|'ll|"
+        r"\bwon'?t|\bwouldn'?t|\bgoing\s+to|\bnever)\b)[^.!?]*|\bI\s+promise(?:\s+you)?(?:\s+that)?\s+we(?:'ll|\s+will)\b"
+        r"[^.!?]*",
+        _ABSOLUTELY,
+        calm_certainty,
+        unless=_hedged,
+    ),
+    rule("overpromise", r"\bwithout\s+fail\b", _ABSOLUTELY, calm_promise, "tail", unless=_hedged),
+    # "I'll have it fixed by Thursday, guaranteed": the promise is the words before the guarantee (a
+    # future; "It does exist, I promise" vouches for a fact).
+    rule(
+        "overpromise",
+        r"(?<![\d.,:])(?=(?:[^,;:.!?]|\B[.,:]\B|(?<=\d)[.,:](?=\d)){0,160}?(?:\bwill\b|'ll\b|\bwon'?t\b|\bgoing\s+to\b|"
+        r"\bby\s+\w+|\btomorrow\b|\btonight\b))(?:[^,;:.!?]|(?<=\d)[.,:](?=\d)){8,160},\s*(?:guaranteed|100\s*%|I\s+promise(?:\s+you)?)(?=\s*(?:[,;.!?)]|$))",
+        _ABSOLUTELY,
+        calm_certainty,
+        unless=_hedged,
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:see|have|feel|lose|hear|miss|find|catch|pick\s+up|notice|need|"
+        r"suffer)\s+(?:a\s+single|another|a\s+thing)\b|\b(?:won'?t|will\s+not)\s+(?:hurt|be\s+affected|feel\s+"
+        r"anything)\s+at\s+all\b|\bbarely\s+feel\s+(?:a\s+thing|it|anything)\b|\bevery\s+(?:last\s+|single\s+)?"
+        r"penny\b|\bzero\s+risk\b",
+        "Promises a perfect outcome that you cannot control; if it falls short, it will feel like a broken promise.",
+        calm_certainty,
+        "tail",
+        unless=_hedged,
+    ),
+    rule(
+        "overpromise",
+        r"\b(?:I|we)(?:'ll|\s+will)\s+(?:personally\s+)?make\s+sure\b(?=[^.!?]*\b(?:never|ever|again|whatever|forever|"
+        r"every\s+(?:penny|product|time))\b)[^.!?]*",
+        "Commits to something that isn't all yours to decide; if it slips, trust goes with it.",
+        calm_effort,
+        unless=_hedged,
+    ),
+)
+
+RULES: tuple[Rule, ...] = _OVERPROMISE + _OVERPROMISE_FAMILIES + _OVERPROMISE_MORE3 + _OVERPROMISE_MORE5
