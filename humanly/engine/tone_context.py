@@ -17,7 +17,7 @@ __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WH
 
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
 COLD = "humanly.tone.cold.v12"
-POLICY_WALL = "humanly.tone.policy_wall.v4"
+POLICY_WALL = "humanly.tone.policy_wall.v5"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 
@@ -92,6 +92,16 @@ POLICY = any_of(
     r"payable\b|\b(?:is|are)\s+only\s+included\s+(?:on|in|with)\b|\bcan\s+only\s+be\s+\w+\s+for\s+a\s+maximum\s+of\b|\bnothing\s+"
     r"we\s+can\s+(?:adjust|change|do\s+about\s+it)\b|'s\s+responsibility\s+until\b|\bthe\s+decision\s+stands\b|\bdue\s+to\s+(?:\w+\s+)?(?:regulatory|legal|security|compliance|data\s+protection)\s+"
     r"\w+,?\s+we\s+(?:are|'re)\s+unable\s+to\b",
+    # v5: what we are unable to do, a rule named as policy, who alone may have something, a charge that stands.
+    # ("I'm not able to give personal advice", "I can't share whether anyone has an account" protect the
+    # customer, and stay out.)
+    r"\b(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:unable|not\s+able)\s+to\s+(?:process|offer|issue|extend|adjust|accept|"
+    r"refund|remove|waive|change|make|send|discuss)\b|\b(?:we|I)\s+(?:cannot|can'?t|can\s+not)\s+(?:extend|adjust|issue|"
+    r"discuss|waive|remove|accept|make\s+an?\s+exception)\b",
+    r"\b(?:is|are)\s+(?:club|company|school|council|university|store|our)\s+policy\b|\b(?:against|under)\s+our\s+\w+\s+"
+    r"policy\b|\b(?:is|are)\s+only\s+(?:available|issued|offered)\s+(?:on|to|for|by|during|with|at)\b|\bremain\s+as\s+"
+    r"billed\b|\b(?:the|this)\s+(?:fee|charge|fine|penalty)\s+(?:applies|stands)\b|\bexcluded\s+under\b|\bin\s+line\s+"
+    r"with\s+our\s+terms\b|\bwhich\s+you\s+agreed\s+to\b",
 )
 POLICY_WHY = (
     "States a rule and stops there; with no alternative or next step, the customer feels stonewalled."

@@ -291,6 +291,24 @@ CAUGHT = [
         "It looks like you may have closed the app before the booking confirmed. You're booked in for 6pm now.",
         "you may have closed the app before the booking confirmed",
     ),
+    (
+        "policy_wall",
+        "Can I get a partial refund on the 40 spare invitations I ordered?",
+        "All custom print is made to order. I'm unable to process refunds on personalised items.",
+        "I'm unable to process refunds on personalised items.",
+    ),
+    (
+        "condescending",
+        "How do I change the audio quality? Sorry, I'm new to this.",
+        "No worries, hun, we all started somewhere! 128 kbps mono works well for speech.",
+        "No worries, hun",
+    ),
+    (
+        "defensive",
+        "I posted my meter reading weeks ago and you've still estimated my bill. Did you lose it?",
+        "We don't lose letters. Your bill was estimated because no reading reached us by the 5th.",
+        "We don't lose letters",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
@@ -1127,6 +1145,21 @@ KIND_READS = [
         "time window and I'll have it to you within the hour.",
         "overpromise",
         id="our own work within the hour is ours to time",
+    ),
+    pytest.param(
+        "Can you tell me whether my ex-partner has an account with you?",
+        "I can't share whether anyone has an account or what's on it; we protect every member's privacy the same "
+        "way, including yours.",
+        "policy_wall",
+        id="privacy kept for everyone is not a wall",
+    ),
+    pytest.param(
+        "Should I move my savings into your fixed-rate account now?",
+        "I'm not able to give personal advice on whether to move your money, and I don't want you to make a big "
+        "decision on a guess from me. The fixed rate is 4.1% for a year, and a free adviser at MoneyHelper can "
+        "talk it through with you.",
+        "policy_wall",
+        id="declining to advise, with somewhere to go, is not a wall",
     ),
     pytest.param(
         "Will my order arrive by Friday?",

@@ -59,9 +59,15 @@ _CONDESCENDING = (
     ),
     rule(
         "condescending",
-        r"\b(?:okay\s+|ok\s+)?(?:sweetie|sweetheart|honey|hun|darling|dearie|sunshine)\b[^.!?]{0,40}[.!?]?",
+        # The whole sentence: the pet name closes "No worries, hun" as often as it opens "Sweetie, ...".
+        r"\b(?:okay\s+|ok\s+)?(?:sweetie|sweetheart|honey|hun|darling|dearie|sunshine)\b|,\s*(?:my\s+)?(?:dear|love)"
+        r"(?=\s*[,.!?])",
         "Pet names from a stranger at work sound patronising.",
-        strip(r"\b(?:okay\s+|ok\s+)?(?:sweetie|sweetheart|honey|hun|darling|dearie|sunshine),?\s*"),
+        strip(
+            r"\b(?:okay\s+|ok\s+)?(?:my\s+)?(?:sweetie|sweetheart|honey|hun|darling|dearie|sunshine),?\s*|,\s*(?:my\s+)?"
+            r"(?:dear|love)(?=\s*[,.!?])"
+        ),
+        "sentence",
     ),
     rule(
         "condescending",

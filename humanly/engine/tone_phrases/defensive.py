@@ -30,7 +30,7 @@ def _hear_them_out(span: str) -> str:
     return f"Thank you for telling me; I'm sorry {about} felt that way, and I'd like to hear more."
 
 
-DEFENSIVE = "humanly.tone.defensive.v5"
+DEFENSIVE = "humanly.tone.defensive.v6"
 _ARGUING = (
     rule(
         "defensive",
@@ -240,7 +240,28 @@ _DEFENSIVE_MORE3 = (
     ),
 )
 
+# v6: denying the company could err ("we don't lose letters", "the system doesn't make mistakes"),
+# insisting it did its part ("we did send a letter"), nobody could have known, and how busy we are.
+_DEFENSIVE_MORE6 = (
+    rule(
+        "defensive",
+        r"\b(?:we|our\s+\w+(?:\s+\w+)?|the\s+system)\s+(?:don'?t|doesn'?t|does\s+not|do\s+not|never)\s+(?:lose|make\s+"
+        r"mistakes|cut\s+(?:callers|customers|people|you|anyone)\s+off|miss|get\s+(?:it|this|things)\s+wrong|overcharge|double[-\s]charge)\b[^.!?;]*|\bwe\s+did\s+(?:send|"
+        r"email|call|tell|post|write|text|notify)\b[^.!?;]*|\b(?:no\s+one|nobody)\s+could\s+(?:have\s+)?(?:predicted|"
+        r"foreseen|known|anticipated)\b[^.!?;]*",
+        "Argues that the company did nothing wrong; the customer hears that their trouble is not believed.",
+        drop,
+    ),
+    rule(
+        "defensive",
+        r"\b(?:high|large|huge)\s+volumes?\s+of\s+(?:enquiries|requests|calls|emails|messages|orders)\b[^.!?;]*|\bour\s+"
+        r"small\s+team\b[^.!?;]*|\ba\s+team\s+of\s+(?:two|three|\d)\b[^.!?;]*",
+        "Explains how busy we are instead of what happens for them; it reads as an excuse.",
+        drop,
+    ),
+)
+
 # Justifying only happens against a complaint; with none, these words are just information.
 RULES: tuple[Rule, ...] = _ARGUING + when(
-    "complaint", _DEFENSIVE + _DEFENSIVE_MORE + _DEFENSIVE_FAMILIES + _DEFENSIVE_MORE3
+    "complaint", _DEFENSIVE + _DEFENSIVE_MORE + _DEFENSIVE_FAMILIES + _DEFENSIVE_MORE3 + _DEFENSIVE_MORE6
 )
