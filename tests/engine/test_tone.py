@@ -309,6 +309,24 @@ CAUGHT = [
         "We don't lose letters. Your bill was estimated because no reading reached us by the 5th.",
         "We don't lose letters",
     ),
+    (
+        "irritated",
+        "When will the dining table be ready? I've asked before.",
+        "Hi Claire, as I've said in each of my last three emails, the table will be ready when the oil has cured.",
+        "as I've said in each of my last three emails",
+    ),
+    (
+        "irritated",
+        "Has my parcel arrived at your depot yet?",
+        "Yes, it arrived on Tuesday. Please don't feel you need to email every day to check; we'll text you.",
+        "Please don't feel you need to email every day to check",
+    ),
+    (
+        "self_promotion",
+        "My cat needs her booster. Can I book for Thursday?",
+        "Thanks for choosing Millbrook, the only practice in town with a dedicated feline ward! Thursday at 3pm is free.",
+        "the only practice in town with a dedicated feline ward",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.

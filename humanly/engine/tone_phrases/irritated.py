@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-IRRITATED = "humanly.tone.irritated.v10"
+IRRITATED = "humanly.tone.irritated.v11"
 
 # A bare "as I said" ("As I said on the phone, it's Thursday"), with no "already", "twice" or "last ..."
 # in it: impatient only by its surroundings (see ``kind_reminder`` and the customer checking back).
@@ -266,4 +266,30 @@ _IRRITATED_MORE3 = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _IRRITATED + _IRRITATED_MORE + _IRRITATED_FAMILIES + _IRRITATED_MORE3
+# v11: counting the replies it took ("as stated in both of my previous replies", "which I pointed out
+# in my first reply too", "Right, once more then:") and asking the customer to stop writing ("no need
+# to send another message", "please do not submit duplicate appeals").
+_IRRITATED_MORE11 = (
+    rule(
+        "irritated",
+        r"\b(?:as\s+)?(?:I(?:'ve|\s+have)?\s+)?(?:stated|said|explained|mentioned|pointed\s+out)\s+in\s+(?:both|each|all)\s+of\s+"
+        r"(?:my|our)\s+(?:\w+\s+)?(?:previous|earlier|last)\b[^.!?,;:]*[,;:]?|\b(?:right|ok(?:ay)?|so)?[,\s]*(?:so\s+)?once\s+"
+        r"(?:more|again)(?:\s+then)?\s*:|\bI'?ll\s+say\s+it\s+again\s*:?|\b(?:as\s+)?I(?:'ve|\s+have)\s+(?:now\s+)?(?:said|"
+        r"explained|gone\s+through\s+this|told\s+you)\b[^.!?]{0,30}\b(?:more\s+than\s+once|once\s+already)\b[^.!?,]*,?|"
+        r"\bwhich\s+I\s+(?:pointed\s+out|mentioned|explained|said)\s+in\s+my\s+(?:first|last|previous|earlier)\b[^.!?,;]*",
+        "Counting the replies it took tells the customer they should have listened the first time.",
+        drop,
+    ),
+    rule(
+        "irritated",
+        r"\b(?:there'?s\s+)?(?:no\s+need\s+to|please\s+(?:don'?t|do\s+not))\s+(?:feel\s+you\s+need\s+to\s+)?(?:send|email|"
+        r"submit|chase|call|ring|contact|message)\s+(?:us\s+)?(?:another|again|every|duplicate)\b[^.!?;]*|\brather\s+than\s+"
+        r"(?:checking|chasing|emailing|calling|ringing)\s+(?:in\s+)?every\b[^.!?;]*",
+        "Asking the customer to stop getting in touch tells them they are a nuisance; say when they will hear instead.",
+        drop,
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    _IRRITATED + _IRRITATED_MORE + _IRRITATED_FAMILIES + _IRRITATED_MORE3 + _IRRITATED_MORE11
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, when
 
-SELF_PROMOTION = "humanly.tone.self_promotion.v4"
+SELF_PROMOTION = "humanly.tone.self_promotion.v5"
 _SELF_PROMOTION = (
     rule(
         "self_promotion",
@@ -129,6 +129,22 @@ _SELF_PROMOTION_MORE3 = (
 )
 
 # v4: a customer who asks about the company's record gets it as the answer, not flagged as a boast.
+# v5: ranking ourselves against everyone else ("three years running", "more free events than any
+# other service in the county", "the only practice in town with...", "our most popular plan").
+_SELF_PROMOTION_MORE5 = (
+    rule(
+        "self_promotion",
+        r"\b(?:three|two|four|five|\d+)\s+years\s+running\b|\bthan\s+any\s+other\b|\bof\s+any\s+(?:other\s+)?\w+\s+in\s+"
+        r"(?:the\s+)?(?:county|region|country|town|city|area|UK|England)\b|\bthe\s+only\s+\w+(?:\s+\w+)?\s+in\s+(?:town|the\s+"
+        r"(?:county|region|area|city))\b|\b(?:our|the)\s+most\s+(?:popular|loved|modern|requested)\s+(?:plan|feature|club|"
+        r"product|branch|service|artist)s?\b|\bthe\s+(?:newest|biggest|widest|largest|busiest)\s+\w+\s+in\s+the\b",
+        "Ranks the company against everyone else when the customer came for help; it reads as a sales pitch.",
+        drop,
+        "sentence",
+    ),
+)
+
 RULES: tuple[Rule, ...] = when(
-    "not_asked_about_us", _SELF_PROMOTION + _SELF_PROMOTION_FAMILIES + _SELF_PROMOTION_MORE3
+    "not_asked_about_us",
+    _SELF_PROMOTION + _SELF_PROMOTION_FAMILIES + _SELF_PROMOTION_MORE3 + _SELF_PROMOTION_MORE5,
 )
