@@ -327,6 +327,24 @@ CAUGHT = [
         "Thanks for choosing Millbrook, the only practice in town with a dedicated feline ward! Thursday at 3pm is free.",
         "the only practice in town with a dedicated feline ward",
     ),
+    (
+        "condescending",
+        "How do I book a class in the app? I'm 74 and I keep getting lost.",
+        "Lots of ladies your age are in the same boat! Tap Book, then pick a time.",
+        "Lots of ladies your age",
+    ),
+    (
+        "dismissive",
+        "My tap water has been brown all morning and I'm worried about the kids drinking it.",
+        "Discoloured water is very common and nothing to get worked up about. Run the cold tap for ten minutes.",
+        "nothing to get worked up about",
+    ),
+    (
+        "blame",
+        "Why did you cancel my appointment? I never got a call!",
+        "Confirmation texts need a Y reply, which is explained in the booking email. I can rebook you for Friday.",
+        "which is explained in the booking email",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
@@ -1178,6 +1196,13 @@ KIND_READS = [
         "talk it through with you.",
         "policy_wall",
         id="declining to advise, with somewhere to go, is not a wall",
+    ),
+    pytest.param(
+        "Is the RSV jab worth it for my dad? He's 81.",
+        "Yes: RSV is a common virus that can be serious in older people, and your father is eligible. He can book "
+        "at reception.",
+        "condescending",
+        id="age as a clinical fact is not talking down",
     ),
     pytest.param(
         "Will my order arrive by Friday?",

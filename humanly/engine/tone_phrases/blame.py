@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-BLAME = "humanly.tone.blame.v7"
+BLAME = "humanly.tone.blame.v8"
 _BLAME = (
     rule(
         "blame",
@@ -270,4 +270,20 @@ _BLAME_COUNTERFACTUAL = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _BLAME + _BLAME_MORE + _BLAME_FAMILIES + _BLAME_QUESTIONS + _BLAME_COUNTERFACTUAL
+# It was written down for them (v8): "which is explained on the sign-up screen", "which you'd have
+# agreed to during setup", "as this slows down processing for everyone", "make sure you actually...".
+_BLAME_WRITTEN_DOWN = (
+    rule(
+        "blame",
+        r",?\s*\bwhich\s+(?:is|was)\s+(?:clearly\s+)?(?:explained|shown|stated|listed|set\s+out|written)\s+(?:on|in)\s+"
+        r"(?:the|your)\b[^.!?;]*|,?\s*\bwhich\s+you(?:'d|\s+would)\s+have\s+(?:agreed|seen|read|accepted|ticked)\b[^.!?;]*|"
+        r",?\s*\bas\s+this\s+slows?\s+(?:things\s+)?down\s+(?:processing\s+)?for\s+everyone\b|\bmake\s+sure\s+you\s+"
+        r"actually\b[^.!?;]*",
+        "Points to where it was written down for them; it reads as 'you should have known'.",
+        drop,
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    _BLAME + _BLAME_MORE + _BLAME_FAMILIES + _BLAME_QUESTIONS + _BLAME_COUNTERFACTUAL + _BLAME_WRITTEN_DOWN
+)

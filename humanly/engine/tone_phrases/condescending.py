@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, rule, say, strip
 
-CONDESCENDING = "humanly.tone.condescending.v4"
+CONDESCENDING = "humanly.tone.condescending.v5"
 _CONDESCENDING = (
     rule(
         "condescending",
@@ -252,6 +252,34 @@ _CONDESCENDING_MORE3 = (
     ),
 )
 
+# v5: the customer's age as the reason for their trouble ("lots of ladies your age are in the same
+# boat", "get a grandchild to show you", "technology can be a bit daunting"). Age as a clinical fact
+# ("can be serious in older people") stays.
+_CONDESCENDING_MORE5 = (
+    rule(
+        "condescending",
+        r"\b(?:lots|plenty|many|loads)\s+of\s+(?:our\s+)?(?:older|elderly)\s+\w+|\b(?:folks?|ladies|people|someone|anyone)\s+"
+        r"your\s+age\b|\bat\s+your\s+age\b|\bgrand(?:child|children|kids?|son|daughter)\s+to\s+(?:show|help|set)\b|"
+        r"\bdon'?t\s+worry\s+your\s+"
+        r"(?:head|pretty)\b|\b(?:older|elderly)\s+(?:folks?|people|customers)\s+(?:who\s+)?(?:struggle|find|get\s+muddled)\b|"
+        r"\bespecially\s+for\s+older\b",
+        "Puts their trouble down to their age; it talks down to them, however warmly it is meant.",
+        drop,
+        "clause",
+    ),
+    rule(
+        "condescending",
+        r"\b(?:I\s+know\s+)?technology\s+can\s+be\s+(?:a\s+bit\s+)?(?:daunting|scary|tricky|confusing)(?:\s+for\s+some)?\b"
+        r"(?:,?\s*but\b)?",
+        "Assumes technology is beyond them; it talks down to them, however warmly it is meant.",
+        drop,
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
-    _CONDESCENDING + _CONDESCENDING_MORE + _CONDESCENDING_FAMILIES + _CONDESCENDING_MORE3
+    _CONDESCENDING
+    + _CONDESCENDING_MORE
+    + _CONDESCENDING_FAMILIES
+    + _CONDESCENDING_MORE3
+    + _CONDESCENDING_MORE5
 )

@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip, when
 
-DISMISSIVE = "humanly.tone.dismissive.v6"
+DISMISSIVE = "humanly.tone.dismissive.v7"
 _DISMISSIVE = (
     rule(
         "dismissive",
@@ -270,6 +270,18 @@ _DISMISSIVE_MORE3 = (
 )
 
 # Minimising only happens to a complaint or a feeling: with neither, these words are just facts.
+# v7: "nothing to get worked up about", "people always panic about it", "it's really nothing".
+_DISMISSIVE_MORE7 = (
+    rule(
+        "dismissive",
+        r"\b(?:it'?s\s+)?(?:really\s+)?nothing\s+to\s+(?:get\s+)?(?:worked\s+up|stress|fret)\s+(?:about|over)\b|\b(?:people|"
+        r"everyone|customers|patients)\s+always\s+(?:panic|fret|worry|stress)\b[^.!?,]*|\bit'?s\s+really\s+nothing\b",
+        "Makes the customer's worry sound like a fuss; they hear that it doesn't matter.",
+        drop,
+        "clause",
+    ),
+)
+
 RULES: tuple[Rule, ...] = when(
-    "complaint", _DISMISSIVE + _DISMISSIVE_MORE + _DISMISSIVE_FAMILIES + _DISMISSIVE_MORE3
+    "complaint", _DISMISSIVE + _DISMISSIVE_MORE + _DISMISSIVE_FAMILIES + _DISMISSIVE_MORE3 + _DISMISSIVE_MORE7
 )
