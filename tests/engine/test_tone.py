@@ -345,6 +345,12 @@ CAUGHT = [
         "Confirmation texts need a Y reply, which is explained in the booking email. I can rebook you for Friday.",
         "which is explained in the booking email",
     ),
+    (
+        "sarcastic",
+        "Can you bind my thesis by Friday and drop it at the library for me?",
+        "Of course, and while I'm at it I'll paint the ceiling of the Sistine Chapel. Binding takes five working days.",
+        "while I'm at it I'll paint the ceiling of the Sistine Chapel",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
@@ -1203,6 +1209,13 @@ KIND_READS = [
         "at reception.",
         "condescending",
         id="age as a clinical fact is not talking down",
+    ),
+    pytest.param(
+        "The export keeps timing out, it's really slowing my team down.",
+        "Sorry about that, and thanks for telling us; I'll be sure to pass it on to the developers. Exports over "
+        "10,000 rows run faster from Reports > Schedule, and I can set one up for you now.",
+        "sarcastic",
+        id="'I'll be sure to pass it on' is sincere",
     ),
     pytest.param(
         "Will my order arrive by Friday?",

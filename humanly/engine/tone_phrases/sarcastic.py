@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say, when
 
-SARCASTIC = "humanly.tone.sarcastic.v3"
+SARCASTIC = "humanly.tone.sarcastic.v4"
 _SARCASTIC = (
     rule(
         "sarcastic",
@@ -235,6 +235,25 @@ _SARCASTIC_MORE3 = (
 )
 
 # Mock cheer needs trouble to mock: with no complaint, "on the bright side" is just cheer.
+# v4: mock offers and mock wonder ("while I'm at it I'll paint the Sistine Chapel", "we'll get right on
+# building a multi-storey", "what could possibly go wrong?", "I'll be sure to send a daily bulletin from
+# now on", "welcome to the internet!").
+_SARCASTIC_MORE4 = (
+    rule(
+        "sarcastic",
+        r"\bwhile\s+I'?m\s+at\s+it\b[^.!?]*[.!?]?|\bwe'?ll\s+get\s+right\s+on\s+\w+ing\b[^.!?]*[.!?]?|\bwhat\s+could\s+"
+        r"possibly\s+go\s+wrong\b\??|\b(?:it'?s\s+)?all\s+a\s+cunning\s+plan\b[^.!?]*[.!?]?|\bbit\s+of\s+light\s+reading\b"
+        r"[^.!?]*[.!?]?|\bwelcome\s+to\s+the\s+(?:internet|real\s+world)\b[.!]?|\brequest\s+for\s+a\s+red\s+carpet\b|"
+        r"\bI'?ll\s+be\s+sure\s+to\b[^.!?]*\bfrom\s+now\s+on\b[.!]?",
+        "Mockery dressed as an offer or a joke; the customer hears that their trouble is funny to us.",
+        drop,
+        "sentence",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
-    _SARCASTIC + _SARCASTIC_MORE + when("complaint", _SARCASTIC_FAMILIES + _SARCASTIC_MORE3)
+    _SARCASTIC
+    + _SARCASTIC_MORE
+    + _SARCASTIC_MORE4
+    + when("complaint", _SARCASTIC_FAMILIES + _SARCASTIC_MORE3)
 )
