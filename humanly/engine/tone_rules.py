@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from humanly.engine.types import FindingKind
 
-__all__ = ["Fix", "Rule", "Say", "Scope", "clean", "drop", "rule", "say", "strip", "tidy", "when"]
+__all__ = ["Fix", "Rule", "Say", "Scope", "clean", "drop", "lead_in", "rule", "say", "strip", "tidy", "when"]
 
 Scope = Literal["match", "clause", "tail", "sentence"]
 Fix = Callable[[str], str]
@@ -90,6 +90,11 @@ def strip(pattern: str) -> Fix:
 
 # (the draft, where the match starts in it, the matched words) -> the match is not a problem here
 Exemption = Callable[[str, int, str], bool]
+
+
+def lead_in(draft: str, start: int) -> str:
+    """The words of the sentence before ``start``, which an exemption often reads ("I can't promise...")."""
+    return draft[max(draft.rfind(mark, 0, start) for mark in ".!?\n") + 1 : start]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, drop, rule, say, strip
+from humanly.engine.tone_rules import Rule, drop, lead_in, rule, say, strip
 
 CONDESCENDING = "humanly.tone.condescending.v5"
 _CONDESCENDING = (
@@ -200,8 +200,7 @@ _AGENT_DID = re.compile(
 
 
 def _made_easy(draft: str, start: int, words: str) -> bool:
-    sentence_start = max(draft.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    return words.lower().startswith("so") and bool(_AGENT_DID.search(draft, sentence_start, start))
+    return words.lower().startswith("so") and bool(_AGENT_DID.search(lead_in(draft, start)))
 
 
 # Families of talking down: telling the customer it is easy, explaining as to a child, "as you may
@@ -260,8 +259,7 @@ _CONDESCENDING_MORE5 = (
         "condescending",
         r"\b(?:lots|plenty|many|loads)\s+of\s+(?:our\s+)?(?:older|elderly)\s+\w+|\b(?:folks?|ladies|people|someone|anyone)\s+"
         r"your\s+age\b|\bat\s+your\s+age\b|\bgrand(?:child|children|kids?|son|daughter)\s+to\s+(?:show|help|set)\b|"
-        r"\bdon'?t\s+worry\s+your\s+"
-        r"(?:head|pretty)\b|\b(?:older|elderly)\s+(?:folks?|people|customers)\s+(?:who\s+)?(?:struggle|find|get\s+muddled)\b|"
+        r"\bdon'?t\s+worry\s+your\s+(?:head|pretty)\b|\b(?:older|elderly)\s+(?:folks?|people|customers)\s+(?:who\s+)?(?:struggle|find|get\s+muddled)\b|"
         r"\bespecially\s+for\s+older\b",
         "Puts their trouble down to their age; it talks down to them, however warmly it is meant.",
         drop,

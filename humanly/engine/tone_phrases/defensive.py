@@ -246,9 +246,9 @@ _DEFENSIVE_MORE6 = (
     rule(
         "defensive",
         r"\b(?:we|our\s+\w+(?:\s+\w+)?|the\s+system)\s+(?:don'?t|doesn'?t|does\s+not|do\s+not|never)\s+(?:lose|make\s+"
-        r"mistakes|cut\s+(?:callers|customers|people|you|anyone)\s+off|miss|get\s+(?:it|this|things)\s+wrong|overcharge|double[-\s]charge)\b[^.!?;]*|\bwe\s+did\s+(?:send|"
-        r"email|call|tell|post|write|text|notify)\b[^.!?;]*|\b(?:no\s+one|nobody)\s+could\s+(?:have\s+)?(?:predicted|"
-        r"foreseen|known|anticipated)\b[^.!?;]*",
+        r"mistakes|cut\s+(?:callers|customers|people|you|anyone)\s+off|miss|get\s+(?:it|this|things)\s+wrong|overcharge|"
+        r"double[-\s]charge)\b[^.!?;]*|\bwe\s+did\s+(?:send|email|call|tell|post|write|text|notify)\b[^.!?;]*|\b(?:no\s+"
+        r"one|nobody)\s+could\s+(?:have\s+)?(?:predicted|foreseen|known|anticipated)\b[^.!?;]*",
         "Argues that the company did nothing wrong; the customer hears that their trouble is not believed.",
         drop,
     ),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip
+from humanly.engine.tone_rules import Rule, clean, drop, lead_in, rule, say, strip
 
 _I = re.IGNORECASE
 _ABSOLUTE = re.compile(
@@ -207,8 +207,7 @@ def hedges(sentence: str) -> bool:
 
 
 def _hedged(draft: str, start: int, _: str) -> bool:
-    sentence_start = max(draft.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    return hedges(draft[sentence_start:start])
+    return hedges(lead_in(draft, start))
 
 
 def calm_certainty(span: str) -> str:
