@@ -62,7 +62,6 @@ from humanly.engine.tone_model import NAME as TONE_MODEL
 from humanly.engine.tone_model import Flag, ToneModel
 from humanly.engine.tone_phrases import RULES
 from humanly.engine.tone_phrases.irritated import bare_reminder, holds_kind_reminder, only_warm
-from humanly.engine.tone_phrases.overpromise import hedges
 from humanly.engine.tone_rules import Rule, Say, clean, drop, tidy
 from humanly.engine.tone_unanswered import NAME as ANSWERS
 from humanly.engine.tone_unanswered import Answers
@@ -634,7 +633,7 @@ def _model_hits(
         if flag.kind == "self_promotion" and customer is not None and customer.asks_about_us:
             continue
         # "I can't promise a date, but I'll chase it today" is the honest answer, not a promise.
-        if flag.kind == "overpromise" and hedges(text[flag.start : flag.end]):
+        if flag.kind == "overpromise" and _NO_PROMISE.search(text, flag.start, flag.end):
             continue
         if flag.kind == "irritated" and holds_kind_reminder(text, flag.start, flag.end, rechecking):
             continue

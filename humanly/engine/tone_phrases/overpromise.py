@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, clean, drop, lead_in, rule, say, strip
+from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip
 
 _I = re.IGNORECASE
 _ABSOLUTE = re.compile(
@@ -195,19 +195,9 @@ _OVERPROMISE_MORE3 = (
 # More (v5): a guarantee or an assurance about what will happen, "without fail", a future with none
 # of something in it ("you won't see another outage", "you won't feel a thing"), every penny, and
 # "I'll make sure it never happens again". "So you won't get any more emails" confirms what the agent
-# has just done and is left alone, and so is a promise the sentence has already said it cannot make
-# ("I can't promise it won't hurt at all").
-_HEDGED = re.compile(r"\b(?:can'?t|cannot|can\s+not|won'?t|wouldn'?t)\s+(?:promise|guarantee)\b", _I)
+# has just done and is left alone; a sentence that says what it cannot promise ("I can't promise it
+# won't hurt at all") is skipped by the guard before any overpromise rule runs.
 _JOIN = re.compile(r"^\W*(?:(?:and|so|but|then)\b[,\s]*)+", _I)
-
-
-def hedges(sentence: str) -> bool:
-    """Whether a sentence says plainly what it cannot promise ("I can't promise a date, but...")."""
-    return bool(_HEDGED.search(sentence))
-
-
-def _hedged(draft: str, start: int, _: str) -> bool:
-    return hedges(lead_in(draft, start))
 
 
 def calm_certainty(span: str) -> str:
@@ -228,18 +218,18 @@ _OVERPROMISE_MORE5 = (
         r"[^.!?]*",
         _ABSOLUTELY,
         calm_certainty,
-        unless=_hedged,
     ),
-    rule("overpromise", r"\bwithout\s+fail\b", _ABSOLUTELY, calm_promise, "tail", unless=_hedged),
+    rule("overpromise", r"\bwithout\s+fail\b", _ABSOLUTELY, calm_promise, "tail"),
     # "I'll have it fixed by Thursday, guaranteed": the promise is the words before the guarantee (a
     # future; "It does exist, I promise" vouches for a fact).
     rule(
         "overpromise",
-        r"(?<![\d.,:])(?=(?:[^,;:.!?]|\B[.,:]\B|(?<=\d)[.,:](?=\d)){0,160}?(?:\bwill\b|'ll\b|\bwon'?t\b|\bgoing\s+to\b|"
-        r"\bby\s+\w+|\btomorrow\b|\btonight\b))(?:[^,;:.!?]|(?<=\d)[.,:](?=\d)){8,160},\s*(?:guaranteed|100\s*%|I\s+promise(?:\s+you)?)(?=\s*(?:[,;.!?)]|$))",
+        # A clause runs between punctuation marks, but "5.5 litres" is one clause.
+        r"(?<![\d.,:])(?=(?:[^,;:.!?]|(?<=\d)[.,:](?=\d)){0,160}?(?:\bwill\b|'ll\b|\bwon'?t\b|\bgoing\s+to\b|\bby\s+\w+|"
+        r"\btomorrow\b|\btonight\b))(?:[^,;:.!?]|(?<=\d)[.,:](?=\d)){8,160},\s*(?:guaranteed|100\s*%|I\s+promise(?:\s+you)?)"
+        r"(?=\s*(?:[,;.!?)]|$))",
         _ABSOLUTELY,
         calm_certainty,
-        unless=_hedged,
     ),
     rule(
         "overpromise",
@@ -250,7 +240,6 @@ _OVERPROMISE_MORE5 = (
         "Promises a perfect outcome that you cannot control; if it falls short, it will feel like a broken promise.",
         calm_certainty,
         "tail",
-        unless=_hedged,
     ),
     rule(
         "overpromise",
@@ -258,7 +247,6 @@ _OVERPROMISE_MORE5 = (
         r"every\s+(?:penny|product|time))\b)[^.!?]*",
         "Commits to something that isn't all yours to decide; if it slips, trust goes with it.",
         calm_effort,
-        unless=_hedged,
     ),
 )
 
