@@ -414,6 +414,11 @@ _CANDIDATE = re.compile(
     f"(?P<cjk>[。！？]+[{_CLOSERS}]*)|(?P<stop>[.!?…]+[{_CLOSERS}]*)(?=\\s|\\Z)|(?P<newline>\\n\\s*)"
 )
 _NON_SPACE = re.compile(r"\S")
+# Emoji after a full stop close the sentence before them ("Thanks for asking! 😊 Next, ...").
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_EMOJI_TAIL = re.compile(f"[ \t]*[{_EMOJI}][{_EMOJI}\ufe0f\u200d]*(?=\\s|\\Z)")
+_EMOJI_END = re.compile(f"[\\s{_EMOJI}\ufe0f\u200d]+$")
+
 _OPENERS = "\"'“‘«([{"
 _ABBREVIATIONS = _names(
     "mr mrs ms dr st prof sr jr mt vs etc approx inc ltd co corp dept est fig ca cf al e.g i.e "
@@ -425,6 +430,11 @@ _LIST_ITEM = re.compile(r" *(?:[-*•·–]|\d{1,3}[.)]|[a-z][.)]) ")
 _GREETING = re.compile(
     r"(?i)(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening))\b.{0,40}"
 )
+
+
+def without_emoji_tail(text: str) -> str:
+    """``text`` without the emoji (and spaces) that close it: "Done! 🙂" is "Done!"."""
+    return _EMOJI_END.sub("", text)
 
 
 def is_greeting(line: str) -> bool:
@@ -505,6 +515,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 and _keeps_going(text, line_start, match.start(), following.group())
             ):
                 continue
+            tail = _EMOJI_TAIL.match(text, boundary)
+            if tail:
+                boundary = tail.end()
         _add_span(text, cut, boundary, spans)
         cut = boundary
     _add_span(text, cut, len(text), spans)

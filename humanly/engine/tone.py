@@ -30,7 +30,7 @@ from humanly.engine.rewrite import (
     put,
     rewrite,
 )
-from humanly.engine.text import BURST, is_greeting, sentences
+from humanly.engine.text import BURST, is_greeting, sentences, without_emoji_tail
 from humanly.engine.tone_context import (
     COLD,
     COLD_WHY,
@@ -185,7 +185,7 @@ def _span(rule: Rule, text: str, match: re.Match[str]) -> tuple[int, int]:
         for edge in _CLAUSE_EDGE.finditer(text, 0, match.start()):
             left = edge.end()
         right_edge = _CLAUSE_EDGE.search(text, match.start() + 1, end) if rule.scope == "clause" else None
-        right = right_edge.start() if right_edge else len(text.rstrip().rstrip(".!?"))
+        right = right_edge.start() if right_edge else len(without_emoji_tail(text).rstrip(".!?"))
         return left, max(right, left)
     s, e = match.start(), match.end()
     while e > s and text[e - 1] in " ,;:":
@@ -211,6 +211,8 @@ def _conditions(customer: Customer | None) -> set[str]:
     minimise or justify; without it the same words are plain information).
     ``not_asked_if_normal``: the customer did not ask whether something is normal (asked, "it's
     normal" is the answer).
+    ``ironic_customer``: the customer praises or thanks ironically ("Thanks for nothing", "Great
+    job" about a week-late parcel), so taking the praise at its word mocks them.
     """
     met = set()
     if customer is not None and not _POLITE_MESSAGE.search(customer.text):
@@ -223,6 +225,8 @@ def _conditions(customer: Customer | None) -> set[str]:
         met.add("complaint")
     if customer is None or not _ASKS_IF_NORMAL.search(customer.text):
         met.add("not_asked_if_normal")
+    if customer is not None and customer.ironic:
+        met.add("ironic_customer")
     return met
 
 
@@ -313,7 +317,7 @@ def _suggest(text: str, hit: _Hit) -> str:
         suggestion = f"[Say this more kindly: {span.strip()}]"
     if not suggestion:
         return ""
-    mark = span.rstrip()[-1:]
+    mark = without_emoji_tail(span)[-1:]
     if mark in ".!?" and suggestion[-1] not in ".!?]":
         suggestion += "."
     elif mark not in ".!?" and suggestion[-1] == "." and hit.kind != "policy_wall":
@@ -336,7 +340,7 @@ def _say(words: str) -> Callable[[str], str]:
 
 
 def _policy_fix(span: str) -> str:
-    return POLICY_FIX.format(span=span if span.rstrip()[-1:] in ".!?" else span.rstrip() + ".")
+    return POLICY_FIX.format(span=span if without_emoji_tail(span)[-1:] in ".!?" else span.rstrip() + ".")
 
 
 def body_sentences(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -168,6 +168,21 @@ _NOT_PRAISE = re.compile(
     _I,
 )
 _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
+# Praise said through gritted teeth ("Thanks for nothing", "great, another price rise. love that for
+# me", "Nice work, guys" after a deleted config): it is only irony with trouble beside it.
+_IRONY = any_of(
+    r"\b(?:thanks?|thank\s+you|cheers)\s+(?:for\s+)?(?:nothing|not\s+\w+ing|a\s+bunch)\b",
+    r"\blove\s+that\s+for\s+me\b",
+    r"\b(?:great|good|nice|amazing|brilliant|fantastic|excellent|stellar|outstanding|cracking|terrific|superb|top)"
+    r"\s+(?:job|work|service|support|stuff)\b",
+    r"\bwell\s+done\b|\b(?:really|truly)\s+appreciate\s+it\b",
+    r"^\W*(?:oh\s+)?(?:great|good|wonderful|fantastic|brilliant|perfect|lovely),\s+(?:another|so|now|more)\b",
+)
+# Trouble beside the praise: a scare-quoted promise ("'express' delivery") or a wait counted.
+_TROUBLE = any_of(
+    r"['‘]\w[^'‘’\n]{0,30}['’]",
+    r"\b\d+\s+(?:mins?|minutes|hours?|days?|weeks?|months?)\b",
+)
 # Checking back on what they were told ("So just to confirm, ...?", "oh wait, so I don't need...") or
 # pointing at it themselves ("the refund you talked about on the phone"): "as I said" then only answers.
 _RECHECKING = any_of(
@@ -255,6 +270,15 @@ class Customer:
             and _CAPITALS.search(self.text) is None
             and _COMPLAINT.search(self.text) is None
             and _COMPANY_FAULT.search(self.text) is None
+        )
+
+    @property
+    def ironic(self) -> bool:
+        """Praising or thanking through gritted teeth: being glad of it back mocks them."""
+        return _IRONY.search(self.text) is not None and (
+            _COMPANY_FAULT.search(self.text) is not None
+            or _COMPLAINT.search(self.text) is not None
+            or _TROUBLE.search(self.text) is not None
         )
 
     @property

@@ -479,6 +479,11 @@ def test_a_megabyte_of_text_is_fast() -> None:
         ("No punctuation here\nAnother line", ["No punctuation here", "Another line"]),
         ("First paragraph\n\nsecond paragraph", ["First paragraph", "second paragraph"]),
         ("我的订单没有到。请帮忙！谢谢", ["我的订单没有到。", "请帮忙！", "谢谢"]),
+        (
+            "Thanks for asking! 😊 Perhaps email would suit you. Bye. ❤️\nSure 👍",
+            ["Thanks for asking! 😊", "Perhaps email would suit you.", "Bye. ❤️", "Sure 👍"],
+        ),
+        ("Here you go! 🎉🎉 :) Next.", ["Here you go! 🎉🎉", ":) Next."]),
         ("  padded text.  ", ["padded text."]),
         ("", []),
         (" \n\t ", []),

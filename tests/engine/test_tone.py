@@ -1322,6 +1322,47 @@ def test_a_notice_opening_a_reply_to_a_grieving_person_is_cold_before_it_is_a_wa
     assert {"no_acknowledgement", "no_alternative"} <= {m.kind for m in report.missing}
 
 
+def test_ironic_praise_taken_at_its_word_is_sarcastic_and_sincere_praise_is_not(engine) -> None:  # type: ignore[no-untyped-def]
+    for message, draft in (
+        (
+            "thanks for NOTHING. 2 weeks no internet and you give me £10 credit",
+            "You're welcome! The credit stays.",
+        ),
+        (
+            "great, another price rise. love that for me",
+            "Glad to hear you're loving it! Prices rise by 4% in April.",
+        ),
+        (
+            "Your CLI just deleted my local config. Nice work, guys.",
+            "Glad you appreciated it. Version 2.1 asks first.",
+        ),
+    ):
+        report = _check(engine, draft, message)
+        assert "sarcastic" in {f.kind for f in report.findings}, (message, report.findings)
+        again = _check(engine, report.rewrite or "", message)
+        assert again.findings == (), report.rewrite
+    # Thanks for what went well, said with a word of trouble, is still thanks.
+    for message, draft in (
+        ("Great service as always, thanks Omar", "Always a pleasure, and see you next month!"),
+        ("Thanks for the quick refund. Genuinely didn't expect it.", "You're very welcome."),
+    ):
+        assert "sarcastic" not in {f.kind for f in _check(engine, draft, message).findings}, message
+
+
+def test_an_emoji_closing_a_sentence_goes_with_it(engine) -> None:  # type: ignore[no-untyped-def]
+    message = (
+        "Driver took a massive detour and charged me £38 for a £15 trip. I'm not stupid, I know the route."
+    )
+    draft = "Wow, a route expert! 🙂 Our fares are calculated from the route driven. I can check the trip for you."
+    report = _check(engine, draft, message)
+    sarcastic = [f for f in report.findings if f.kind == "sarcastic"]
+    assert [draft[f.start : f.end] for f in sarcastic] == ["Wow, a route expert! 🙂"]
+    assert report.rewrite is not None
+    assert "🙂" not in report.rewrite
+    assert report.rewrite.startswith("I'm sorry about this. ")
+    assert _check(engine, report.rewrite, message).findings == ()
+
+
 def test_a_glad_reply_to_praise_is_sent(engine) -> None:  # type: ignore[no-untyped-def]
     message = "The delivery guys were great, so polite, put the sofa exactly where I wanted it."
     for draft in (

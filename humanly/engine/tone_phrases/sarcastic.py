@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say, when
 
-SARCASTIC = "humanly.tone.sarcastic.v4"
+SARCASTIC = "humanly.tone.sarcastic.v5"
 _SARCASTIC = (
     rule(
         "sarcastic",
@@ -251,9 +251,26 @@ _SARCASTIC_MORE4 = (
     ),
 )
 
+# v5: praise said through gritted teeth taken at its word ("Thanks for nothing" answered with
+# "You're welcome!", "great, another price rise. love that for me" with "Glad you're loving it!").
+_SARCASTIC_MORE5 = (
+    rule(
+        "sarcastic",
+        r"^(?:\w+,\s+)?(?:(?:I'?m|we'?re|so)\s+)?glad\s+(?:to\s+(?:see|hear)\s+(?:that\s+)?)?you(?:'re|\s+are)\s+(?:\w+\s+)?"
+        r"(?:enjoying|loving|liking|appreciating|putting|having\s+(?:fun|a\s+good))\b[^.!?]*[.!]?|^(?:\w+,\s+)?(?:so\s+)?"
+        r"glad\s+(?:to\s+hear\s+)?you\s+(?:appreciated|enjoyed|liked|loved)\b[^.!?]*[.!]?|^thanks?,?\s+we\s+(?:think\s+so\s+"
+        r"too|do\s+try|try\s+our\s+best)\b[^.!?]*[.!]?|^you(?:'re|\s+are)\s+(?:very\s+|most\s+)?welcome\b[^.!?]*[.!]?|"
+        r"\balways\s+a\s+pleasure\b[^.!?]*[.!]?",
+        "Takes ironic praise at its word; the customer hears their complaint laughed off.",
+        say("I'm sorry; that isn't good enough."),
+        "sentence",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     _SARCASTIC
     + _SARCASTIC_MORE
     + _SARCASTIC_MORE4
+    + when("ironic_customer", _SARCASTIC_MORE5)
     + when("complaint", _SARCASTIC_FAMILIES + _SARCASTIC_MORE3)
 )
