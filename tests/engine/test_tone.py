@@ -351,10 +351,48 @@ CAUGHT = [
         "Of course, and while I'm at it I'll paint the ceiling of the Sistine Chapel. Binding takes five working days.",
         "while I'm at it I'll paint the ceiling of the Sistine Chapel",
     ),
+    (
+        "condescending",
+        "What does 'conditional unconditional' mean on my offer? I'm confused",
+        "There's no such thing as a 'conditional unconditional', bless. Your offer is unconditional.",
+        "bless",
+    ),
+    (
+        "condescending",
+        "Does the gym have any equipment for people in wheelchairs?",
+        "Great question, and well done for asking! Riverside has two accessible cross-trainers.",
+        "well done for asking",
+    ),
+    (
+        "irritated",
+        "Can you resend my activation code? I can't find it.",
+        "I've sent it again. Please save it somewhere this time.",
+        "Please save it somewhere this time",
+    ),
+    (
+        "irritated",
+        "Why does the SDK throw invalid_request?",
+        "Please check the README before opening a ticket next time; the content type must be JSON.",
+        "Please check the README before opening a ticket next time",
+    ),
+    (
+        "blame",
+        "I slipped on the wet floor by the pool.",
+        "The signs are always out after cleaning, so please watch your step next time.",
+        "please watch your step next time",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
 KIND_USES = [
+    (
+        "How do I change the opening hours on my listing?",
+        "I've recorded a one-minute video of the steps so you can keep it for next time: loom.example/hours.",
+    ),
+    (
+        "My mum passed away last week and I need to close her account.",
+        "I'm so sorry for your loss. I've closed the account today; God bless, and please call if you need anything.",
+    ),
     (
         "Where is my sofa? It was due on Tuesday.",
         "It's with the courier and arrives Thursday; sorry it's late.",

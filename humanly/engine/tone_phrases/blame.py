@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from humanly.engine.tone_rules import Rule, drop, rule, say
 
-BLAME = "humanly.tone.blame.v8"
+BLAME = "humanly.tone.blame.v9"
 _BLAME = (
     rule(
         "blame",
@@ -74,7 +74,10 @@ _BLAME = (
     ),
     rule(
         "blame",
-        r"\b(?:please\s+)?(?:keep|store|save|watch|mind)\s+(?:\S+\s+){0,3}?(?:this|next)\s+time\b",
+        # v9: watching one's step or keeping it safe; keeping or saving it "this time" is impatience
+        # (irritated v12).
+        r"\b(?:please\s+)?(?:watch|mind)\s+(?:your|where)\s+(?:\S+\s+){0,2}?(?:this|next)\s+time\b|\b(?:please\s+)?"
+        r"(?:try\s+to\s+)?keep\s+(?:\S+\s+){0,2}?safe\s+(?:this|next)\s+time\b",
         "Implies the customer was careless; 'this time' or 'next time' turns help into a telling-off.",
         drop,
     ),

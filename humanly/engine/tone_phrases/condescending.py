@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, lead_in, rule, say, strip
 
-CONDESCENDING = "humanly.tone.condescending.v5"
+CONDESCENDING = "humanly.tone.condescending.v6"
 _CONDESCENDING = (
     rule(
         "condescending",
@@ -274,10 +274,23 @@ _CONDESCENDING_MORE5 = (
     ),
 )
 
+# v6: "bless" and "well done you" said to a grown customer ("There's no such
+# thing as a 'conditional unconditional', bless.", "Great question, and well done for asking!").
+_CONDESCENDING_MORE6 = (
+    rule(
+        "condescending",
+        r"(?:\boh\s+)?(?<!\bgod\s)\bbless\b(?!\s+(?:you|your)\b)(?:\s+(?:them|him|her|'?em)\b)?|(?:\band\s+)?\bwell\s+"
+        r"done\s+(?:you\b|for\s+(?:asking|getting\s+in\s+touch|reaching\s+out|remembering|noticing|spotting|finding)\b)",
+        "Praises or pities them like a child; it talks down to them, however warmly it is meant.",
+        drop,
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     _CONDESCENDING
     + _CONDESCENDING_MORE
     + _CONDESCENDING_FAMILIES
     + _CONDESCENDING_MORE3
     + _CONDESCENDING_MORE5
+    + _CONDESCENDING_MORE6
 )

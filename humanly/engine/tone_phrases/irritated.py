@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, drop, rule, say
+from humanly.engine.tone_rules import Rule, drop, rule, say, strip
 
-IRRITATED = "humanly.tone.irritated.v11"
+IRRITATED = "humanly.tone.irritated.v12"
 
 # A bare "as I said" ("As I said on the phone, it's Thursday"), with no "already", "twice" or "last ..."
 # in it: impatient only by its surroundings (see ``kind_reminder`` and the customer checking back).
@@ -290,6 +290,31 @@ _IRRITATED_MORE11 = (
     ),
 )
 
+# v12: telling the customer to keep it this time ("Please save it somewhere this time"; keeping it
+# "safe" this time says they were careless, blame v9) or to look
+# before getting in touch again ("Please check the README before opening a ticket next time").
+_IRRITATED_MORE12 = (
+    rule(
+        "irritated",
+        r"\b(?:please\s+)?(?:try\s+to\s+)?(?:keep|save|store|hang\s+on\s+to|keep\s+hold\s+of|hold\s+on\s+to)\s+"
+        r"(?:(?!safe\b)\S+\s+){0,3}?this\s+time\b|\bbefore\s+(?:(?:emailing|writing|contacting|calling|ringing|chasing|"
+        r"messaging)(?:\s+(?:us|in|back))?|getting\s+in\s+touch|opening\s+a\s+(?:ticket|case))\s+(?:again|next\s+time|"
+        r"in\s+future)\b",
+        "Telling the customer what to do before they get in touch again, or to keep it this time, says they "
+        "are a nuisance.",
+        strip(
+            r"\s*\bthis\s+time\b|\s*\bbefore\s+(?:(?:emailing|writing|contacting|calling|ringing|chasing|messaging)"
+            r"(?:\s+(?:us|in|back))?|getting\s+in\s+touch|opening\s+a\s+(?:ticket|case))\s+(?:again|next\s+time|in\s+future)\b"
+        ),
+        "clause",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
-    _IRRITATED + _IRRITATED_MORE + _IRRITATED_FAMILIES + _IRRITATED_MORE3 + _IRRITATED_MORE11
+    _IRRITATED
+    + _IRRITATED_MORE
+    + _IRRITATED_FAMILIES
+    + _IRRITATED_MORE3
+    + _IRRITATED_MORE11
+    + _IRRITATED_MORE12
 )
