@@ -381,10 +381,42 @@ CAUGHT = [
         "The signs are always out after cleaning, so please watch your step next time.",
         "please watch your step next time",
     ),
+    (
+        "blame",
+        "The e-book app keeps saying my card number is invalid.",
+        "Card numbers are checked by your bank. If it still says invalid, you're probably adding a space somewhere.",
+        "you're probably adding a space somewhere",
+    ),
+    (
+        "blame",
+        "I followed the quickstart exactly and I get 'module not found'.",
+        "You didn't install the package. Run npm install first.",
+        "You didn't install the package.",
+    ),
+    (
+        "blame",
+        "You took my annual fee twice! I need it back today.",
+        "Hi Ella, the second payment went through because you clicked Pay twice on the checkout page.",
+        "because you clicked Pay twice on the checkout page",
+    ),
+    (
+        "blame",
+        "omg I just booked my exam for the wrong city, can I change it?",
+        "Changes cost £25. Do double-check next time before paying.",
+        "Do double-check next time before paying.",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
 KIND_USES = [
+    (
+        "You charged me £460 for the removal when the quote said £380.",
+        "Sorry about that. Because you didn't agree to it, I've reduced the bill to the £380 we quoted.",
+    ),
+    (
+        "Has my order shipped yet?",
+        "You're probably wondering where it is: it left our warehouse this morning and arrives Monday.",
+    ),
     (
         "How do I change the opening hours on my listing?",
         "I've recorded a one-minute video of the steps so you can keep it for next time: loom.example/hours.",
