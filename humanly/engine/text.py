@@ -410,12 +410,14 @@ def clean(raw: str | bytes) -> CleanText:
 
 WRAPPED_LINE = 50
 _CLOSERS = "\"'”’»)\\]}」』"
+# Emoji after a full stop close the sentence before them ("Thanks for asking! 😊 Next, ..."), and
+# so does an emoji in place of the stop ("back in no time 😅 Make sure...").
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
 _CANDIDATE = re.compile(
-    f"(?P<cjk>[。！？]+[{_CLOSERS}]*)|(?P<stop>[.!?…]+[{_CLOSERS}]*)(?=\\s|\\Z)|(?P<newline>\\n\\s*)"
+    f"(?P<cjk>[。！？]+[{_CLOSERS}]*)|(?P<stop>[.!?…]+[{_CLOSERS}]*)(?=\\s|\\Z)|(?P<newline>\\n\\s*)|"
+    f"(?P<emoji>[{_EMOJI}][{_EMOJI}\ufe0f\u200d]*)(?=[ \t]+[A-Z\\[])"
 )
 _NON_SPACE = re.compile(r"\S")
-# Emoji after a full stop close the sentence before them ("Thanks for asking! 😊 Next, ...").
-_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
 _EMOJI_TAIL = re.compile(f"[ \t]*[{_EMOJI}][{_EMOJI}\ufe0f\u200d]*(?=\\s|\\Z)")
 _EMOJI_END = re.compile(f"[\\s{_EMOJI}\ufe0f\u200d]+$")
 
@@ -518,6 +520,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             tail = _EMOJI_TAIL.match(text, boundary)
             if tail:
                 boundary = tail.end()
+        elif match.lastgroup == "emoji" and match.start() < cut:
+            continue  # closing a sentence already cut after its stop
         _add_span(text, cut, boundary, spans)
         cut = boundary
     _add_span(text, cut, len(text), spans)

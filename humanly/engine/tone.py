@@ -273,8 +273,11 @@ def _resolve(text: str, hits: list[_Hit], spans: Sequence[tuple[int, int]]) -> l
     """
     kept: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (_PRIORITY[h.kind], h.start, -(h.end - h.start), h.fix is drop)):
-        if not any(hit.start < k.end and k.start < hit.end for k in kept):
+        clash = [k for k in kept if hit.start < k.end and k.start < hit.end]
+        if not clash:
             kept.append(hit)
+        elif (clipped := _clip(text, hit, clash)) is not None:
+            kept.append(clipped)
     merged: list[_Hit] = []
     for hit in sorted(kept, key=lambda h: h.start):
         last = merged[-1] if merged else None
@@ -285,6 +288,31 @@ def _resolve(text: str, hits: list[_Hit], spans: Sequence[tuple[int, int]]) -> l
         else:
             merged.append(hit)
     return [_widen(text, hit, merged, spans) for hit in merged]
+
+
+_CLIP_LEAD = re.compile(r"[\s,;:–—-]*(?:(?:and|but|so)\b[\s,]*)?", re.IGNORECASE)
+_CLIP_TRAIL = re.compile(r"[\s,;:–—-]*(?:\b(?:and|but|so))?[\s,;:–—-]*$", re.IGNORECASE)
+
+
+def _clip(text: str, hit: _Hit, clash: Sequence[_Hit]) -> _Hit | None:
+    """A finding whose span runs on into a stronger one, cut back to the words before it: in "100% - our
+    crews are the fastest in Perth and they'll be done by 2, you have my word", the boast before the
+    promise. None when it starts under the stronger one or too little of it is left."""
+    at = text.find(hit.trigger, hit.start) if hit.trigger.strip() else -1
+    if not hit.start <= at < hit.end:
+        return None
+    if any(k.start <= at for k in clash):
+        return None
+    start, end = hit.start, min(k.start for k in clash)
+    if len(re.findall(r"\w+", text[at:end])) < 3:
+        return None
+    lead = _CLIP_LEAD.match(text, start, end)
+    start = lead.end() if lead else start
+    trail = _CLIP_TRAIL.search(text, start, end)
+    end = trail.start() if trail else end
+    if end <= start or not re.search(r"\w", text[start:end]):
+        return None
+    return _Hit(hit.kind, start, end, hit.why, hit.fix, hit.trigger)
 
 
 def _widen(text: str, hit: _Hit, hits: Sequence[_Hit], spans: Sequence[tuple[int, int]]) -> _Hit:
@@ -538,7 +566,7 @@ _INSTRUCTION = re.compile(
 )
 _VALIDATES = re.compile(
     r"\W*(?:not\s+a\s+(?:stupid|silly|daft|dumb)\s+question|(?:it'?s\s+)?(?:totally|completely|perfectly|very)\s+"
-    r"(?:reasonable|normal|fair|understandable|natural))\b",
+    r"(?:reasonable|normal|fair|understandable|natural)|(?:(?:ha(?:ha)*|oh|aw+),?\s+)?we'?ve\s+all\s+been\s+there)\b",
     re.IGNORECASE,
 )
 _CONCESSION = re.compile(
@@ -641,7 +669,8 @@ def _model_hits(
             continue
         if flag.kind == "irritated" and holds_kind_reminder(text, flag.start, flag.end, rechecking):
             continue
-        # "Not a stupid question at all - lots of people ask." takes the customer's side.
+        # "Not a stupid question at all - lots of people ask." and "Haha, we've all been there" take the
+        # customer's side.
         if _VALIDATES.match(text, flag.start, flag.end):
             continue
         # "Fair enough, that email told you nothing" concedes the point; the model hears irony in it.

@@ -22,10 +22,29 @@ from typing import Any, Literal
 
 from humanly.engine.types import FindingKind
 
-__all__ = ["Fix", "Rule", "Say", "Scope", "clean", "drop", "lead_in", "rule", "say", "strip", "tidy", "when"]
+__all__ = [
+    "REST",
+    "REST_OF_CLAUSE",
+    "Fix",
+    "Rule",
+    "Say",
+    "Scope",
+    "clean",
+    "drop",
+    "lead_in",
+    "rule",
+    "say",
+    "strip",
+    "tidy",
+    "when",
+]
 
 Scope = Literal["match", "clause", "tail", "sentence"]
 Fix = Callable[[str], str]
+
+# The rest of a sentence, or of a clause, for a pattern to run to: "by 7.15" and "£4.50" do not end it.
+REST = r"(?:[^.!?]|(?<=\d)[.:](?=\d))*"
+REST_OF_CLAUSE = r"(?:[^.!?;]|(?<=\d)[.:](?=\d))*"
 
 _I = re.IGNORECASE
 _SPACES = re.compile(r"[ \t]{2,}")

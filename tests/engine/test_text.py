@@ -484,6 +484,10 @@ def test_a_megabyte_of_text_is_fast() -> None:
             ["Thanks for asking! 😊", "Perhaps email would suit you.", "Bye. ❤️", "Sure 👍"],
         ),
         ("Here you go! 🎉🎉 :) Next.", ["Here you go! 🎉🎉", ":) Next."]),
+        (
+            "You'll get it back in no time 😅 Make sure you back up. I love it 😍 and more",
+            ["You'll get it back in no time 😅", "Make sure you back up.", "I love it 😍 and more"],
+        ),
         ("  padded text.  ", ["padded text."]),
         ("", []),
         (" \n\t ", []),

@@ -405,10 +405,46 @@ CAUGHT = [
         "Changes cost £25. Do double-check next time before paying.",
         "Do double-check next time before paying.",
     ),
+    (
+        "overpromise",
+        "Where is my refund? You said it was processed.",
+        "We will refund the full amount to you within 48 hours, you have my word.",
+        "We will refund the full amount to you within 48 hours, you have my word",
+    ),
+    (
+        "overpromise",
+        "My bill has tripled since the new meter went in.",
+        "Please don't worry at all - I'll make sure your bill comes back down to what it was before.",
+        "I'll make sure your bill comes back down to what it was before",
+    ),
+    (
+        "dismissive",
+        "You people are useless. I've been waiting for my accommodation refund since AUGUST.",
+        "I'm sorry you feel that way. Refunds are processed in date order.",
+        "I'm sorry you feel that way",
+    ),
+    (
+        "dismissive",
+        "You cancelled my exam the day before and I'd paid for a train ticket. Who pays this?",
+        "We are sorry for the inconvenience. The exam is now on 4 June.",
+        "We are sorry for the inconvenience",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
 KIND_USES = [
+    (
+        "Are you going to refund me for the broken blender or not?",
+        "I understand your frustration and I'm sorry for the inconvenience. Yes: the £40 refund went to your card today.",
+    ),
+    (
+        "can i change my username? i made it when i was 11 and its really embarrassing now lol",
+        "Haha, we've all been there 😅 Yes, you can! Go to Profile > Edit > Display name, once every 30 days.",
+    ),
+    (
+        "Could I have a copy of the fund's winter report?",
+        "Of course. It comes out in March, and I'll make sure you get a copy.",
+    ),
     (
         "You charged me £460 for the removal when the quote said £380.",
         "Sorry about that. Because you didn't agree to it, I've reduced the bill to the £380 we quoted.",
@@ -1417,6 +1453,18 @@ def test_ironic_praise_taken_at_its_word_is_sarcastic_and_sincere_praise_is_not(
         ("Thanks for the quick refund. Genuinely didn't expect it.", "You're very welcome."),
     ):
         assert "sarcastic" not in {f.kind for f in _check(engine, draft, message).findings}, message
+
+
+def test_a_boast_running_into_a_promise_is_named_apart_from_it(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "Booking RM-7719: can you confirm the crew will definitely be finished by 2pm? Our settlement is at 3."
+    draft = "Hi Ahmed, yes - our crews are the fastest in Perth and they'll be done well before 2, you have my word."
+    report = _check(engine, draft, message)
+    found = {f.kind: draft[f.start : f.end] for f in report.findings}
+    assert found["self_promotion"] == "our crews are the fastest in Perth"
+    assert found["overpromise"] == "they'll be done well before 2, you have my word"
+    assert report.rewrite is not None
+    assert "before 2" in report.rewrite
+    assert "fastest" not in report.rewrite
 
 
 def test_an_emoji_closing_a_sentence_goes_with_it(engine) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ Component ``humanly.tone.blame.v1``; the definition is in ``docs/tone.md``. Chan
 
 from __future__ import annotations
 
-from humanly.engine.tone_rules import Rule, drop, rule, say, strip
+from humanly.engine.tone_rules import REST_OF_CLAUSE, Rule, drop, rule, say, strip
 
 BLAME = "humanly.tone.blame.v10"
 _BLAME = (
@@ -296,12 +296,17 @@ _BLAME_MORE10 = (
         "blame",
         r"\byou\s+(?:probably|most\s+likely|likely)\s+"
         + _PAST
-        + r"\b[^.!?;]*|\byou'?re\s+(?:probably|most\s+likely)\s+"
+        + r"\b"
+        + REST_OF_CLAUSE
+        + r"|\byou'?re\s+(?:probably|most\s+likely)\s+"
         r"(?:adding|typing|entering|using|pressing|clicking|tapping|logging|signing|scanning|holding|leaving|putting|"
-        r"selecting)\b[^.!?;]*|\b(?:it|this)\s+(?:may|might)\s+(?:well\s+)?be\s+(?:that\s+)?(?:you\s+"
+        r"selecting)\b"
+        + REST_OF_CLAUSE
+        + r"|\b(?:it|this)\s+(?:may|might)\s+(?:well\s+)?be\s+(?:that\s+)?(?:you\s+"
         + _PAST
         + r"\b|your\s+"
-        r"(?:device|phone|browser|computer|laptop|router|connection|network|install|settings?)\b)[^.!?;]*",
+        r"(?:device|phone|browser|computer|laptop|router|connection|network|install|settings?)\b)"
+        + REST_OF_CLAUSE,
         "Guesses at the customer's mistake; even if right, they will feel accused before anyone has checked.",
         drop,
     ),
@@ -311,22 +316,24 @@ _BLAME_MORE10 = (
         # return the form"; not what we then do about it ("Because you didn't agree to it, I've reduced...").
         r"(?:^|\bbecause\s+|\bsince\s+|\b(?:records?|system|account|notes?)\s+shows?\s+(?:that\s+)?|\bI\s+(?:can\s+|am\s+)?"
         r"see(?:ing)?\s+(?:that\s+)?)you\s+(?:didn'?t|did\s+not)\s+(?!need|have\s+to|get|receive|hear|mean|deserve|expect)"
-        r"\w+(?![^.!?]*,\s*(?:so\s+)?(?:I|we)(?:'ve|'ll|\s+have|\s+will|\s+can)\b)[^.!?;]*",
+        r"\w+(?![^.!?]*,\s*(?:so\s+)?(?:I|we)(?:'ve|'ll|\s+have|\s+will|\s+can)\b)" + REST_OF_CLAUSE,
         "Tells the customer what they failed to do; they will hear that it is their own fault.",
         drop,
     ),
     rule(
         "blame",
         r"\b(?:because|since)\s+you\s+(?:clicked|pressed|tapped|entered|selected|chose|opted|booked|ordered|typed|ticked|"
-        r"used|set|left|missed|forgot|sent|submitted|cancelled|changed|deleted|paid)\b[^.!?;]*|\bwhich\s+is\s+what\s+"
-        r"(?:triggered|caused|led\s+to|set\s+off)\b[^.!?;]*",
+        r"used|set|left|missed|forgot|sent|submitted|cancelled|changed|deleted|paid)\b"
+        + REST_OF_CLAUSE
+        + r"|\bwhich\s+is\s+what\s+"
+        r"(?:triggered|caused|led\s+to|set\s+off)\b" + REST_OF_CLAUSE,
         "Names what the customer did as the cause; they will hear that it is their own fault.",
         drop,
     ),
     rule(
         "blame",
         r"^(?:\w+,\s+)?(?:so\s+)?(?:please\s+|do\s+|just\s+)?(?:make\s+sure|ensure|double[- ]check|remember)\b[^.!?]*\b(?:next\s+"
-        r"time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on)\b[^.!?;]*",
+        r"time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on)\b" + REST_OF_CLAUSE,
         "Tells the customer how to avoid it next time; they will hear that it was their fault this time.",
         strip(r"\s*\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on)\b"),
     ),

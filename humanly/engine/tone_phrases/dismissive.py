@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip, when
+from humanly.engine.tone_rules import Rule, clean, drop, lead_in, rule, say, strip, when
 
-DISMISSIVE = "humanly.tone.dismissive.v7"
+DISMISSIVE = "humanly.tone.dismissive.v8"
 _DISMISSIVE = (
     rule(
         "dismissive",
@@ -282,6 +282,37 @@ _DISMISSIVE_MORE7 = (
     ),
 )
 
+_HEARD = re.compile(
+    r"\b(?:understand|hear\s+you|frustrat\w*|upsetting|awful|so\s+sorry\s+(?:that|this|about))", re.IGNORECASE
+)
+
+
+def _after_feeling_named(draft: str, start: int, words: str) -> bool:
+    """'I understand your frustration and I'm sorry for the inconvenience' has already met the feeling."""
+    return _HEARD.search(lead_in(draft, start)) is not None
+
+
+# v8: the apology that apologises for nothing ("I'm sorry you feel that way", "We're sorry for any
+# inconvenience", "Apologies for any confusion"): to someone complaining, it sounds like a form letter.
+_DISMISSIVE_MORE8 = (
+    rule(
+        "dismissive",
+        r"(?:\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:so\s+|very\s+|truly\s+)?)?\bsorry\s+(?:that\s+)?you\s+(?:feel|felt)\s+(?:that\s+"
+        r"way|like\s+that|this\s+way)\b|(?:\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:so\s+|very\s+|truly\s+)?)?\bsorry\s+(?:for|about)\s+"
+        r"(?:any|the)\s+inconvenience(?:\s+(?:caused|this\s+(?:has|may\s+have)\s+caused))?|\bapologies\s+for\s+any\s+"
+        r"(?:confusion|inconvenience)\b",
+        "Apologises for their feelings or 'any inconvenience' rather than for what happened; it reads like a form letter.",
+        say("I'm sorry about what happened"),
+        unless=_after_feeling_named,
+    ),
+)
+
 RULES: tuple[Rule, ...] = when(
-    "complaint", _DISMISSIVE + _DISMISSIVE_MORE + _DISMISSIVE_FAMILIES + _DISMISSIVE_MORE3 + _DISMISSIVE_MORE7
+    "complaint",
+    _DISMISSIVE
+    + _DISMISSIVE_MORE
+    + _DISMISSIVE_FAMILIES
+    + _DISMISSIVE_MORE3
+    + _DISMISSIVE_MORE7
+    + _DISMISSIVE_MORE8,
 )

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 
-from humanly.engine.tone_rules import Rule, clean, drop, rule, say, strip
+from humanly.engine.tone_rules import REST, Rule, clean, drop, rule, say, strip
 
 _I = re.IGNORECASE
 _ABSOLUTE = re.compile(
     r",?\s*\b(?:guaranteed|I\s+guarantee(?:\s+it)?|I\s+promise(?:\s+you)?|no\s+matter\s+what|no\s+questions?\s+"
     r"asked|no\s+question|without\s+(?:a|any)\s+doubt|hand\s+on\s+heart|easily|on\s+the\s+dot|for\s+sure|"
     r"(?:so\s+)?you\s+can\s+count\s+on\s+it|perfectly|flawlessly|I\s+can\s+(?:promise|assure)\s+you(?:\s+that)?|"
-    r"rest\s+assured|I\s+can\s+guarantee(?:\s+(?:you|that))*|without\s+fail)\b[.!]?|\b100%,?\s*",
+    r"rest\s+assured|I\s+can\s+guarantee(?:\s+(?:you|that))*|without\s+fail|you\s+have\s+my\s+(?:word|promise)(?:\s+on\s+"
+    r"(?:that|it))?|I\s+give\s+you\s+my\s+word)\b[.!]?|[,;]?\s*\bI\s+(?:can\s+)?promise\s+you\s+that\s*(?=[.!]|$)|\b100%,?\s*",
     _I,
 )
 _LEAD_IN = re.compile(r"^(?:(?:yes|definitely|absolutely|totally|of\s+course|so)\b[,!.]?\s*)+", _I)
@@ -63,12 +64,13 @@ def calm_effort(span: str) -> str:
     rest = (
         re.sub(r"^.*?\bmake\s+sure\s+(?:that\s+)?", "", _ABSOLUTE.sub("", span), flags=_I)
         .strip()
+        .removesuffix(", so you have nothing to worry about")
         .rstrip(".!,;")
     )
     return f"I'll do everything I can so that {rest}, but I can't promise it." if rest else ""
 
 
-OVERPROMISE = "humanly.tone.overpromise.v5"
+OVERPROMISE = "humanly.tone.overpromise.v6"
 _OVERPROMISE: tuple[Rule, ...] = (
     rule(
         "overpromise",
@@ -206,6 +208,7 @@ def calm_certainty(span: str) -> str:
     return f"I can't promise that {core}, but I'll do everything I can." if core else ""
 
 
+_CLAUSE_CHAR = r"(?:(?!\s[-–—]\s|\s(?:and|but)\s)[^,;:.!?]|(?<=\d)[.,:](?=\d))"
 _ABSOLUTELY = (
     "An absolute promise about something outside your full control; if it slips, trust goes with it."
 )
@@ -224,9 +227,16 @@ _OVERPROMISE_MORE5 = (
     # future; "It does exist, I promise" vouches for a fact).
     rule(
         "overpromise",
-        # A clause runs between punctuation marks, but "5.5 litres" is one clause.
-        r"(?<![\d.,:])(?=(?:[^,;:.!?]|(?<=\d)[.,:](?=\d)){0,160}?(?:\bwill\b|'ll\b|\bwon'?t\b|\bgoing\s+to\b|\bby\s+\w+|"
-        r"\btomorrow\b|\btonight\b))(?:[^,;:.!?]|(?<=\d)[.,:](?=\d)){8,160},\s*(?:guaranteed|100\s*%|I\s+promise(?:\s+you)?)"
+        # A clause runs between punctuation marks, a spaced dash or "and" (v6), but "5.5 litres" is one
+        # clause: in "yes, 100% - our crews are the fastest and they'll be done by 2, you have my word"
+        # the promise is the last part alone.
+        r"(?<![\w.,:])(?!(?:and|but)\s)(?="
+        + _CLAUSE_CHAR
+        + r"{0,160}?(?:\bwill\b|'ll\b|\b(?:you|it|they)'d\b|\bwon'?t\b|\bgoing\s+to\b|"
+        r"\bby\s+\w+|\btomorrow\b|\btonight\b))"
+        + _CLAUSE_CHAR
+        + r"{8,160}[,;]\s*(?:guaranteed|100\s*%|I\s+(?:can\s+)?promise"
+        r"(?:\s+you)?(?:\s+that)?|you\s+have\s+my\s+(?:word|promise)(?:\s+on\s+(?:that|it))?|I\s+give\s+you\s+my\s+word)"
         r"(?=\s*(?:[,;.!?)]|$))",
         _ABSOLUTELY,
         calm_certainty,
@@ -250,4 +260,30 @@ _OVERPROMISE_MORE5 = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _OVERPROMISE + _OVERPROMISE_FAMILIES + _OVERPROMISE_MORE3 + _OVERPROMISE_MORE5
+# v6: the promise sealed with one's word ("..., you have my word", "...; I can promise you that", "I'll
+# personally make sure of it.") and reassurance resting on a promise ("Don't worry, I'll make sure your
+# bill comes back down").
+_OVERPROMISE_MORE6 = (
+    rule(
+        "overpromise",
+        r"\bI'?ll\s+personally\s+make\s+sure\s+of\s+it\b[.!]?|\btake\s+my\s+word\s+for\s+it\b[.!]?|\bmark\s+my\s+words\b[.!]?",
+        "Stakes your word on something that isn't all yours to decide; if it slips, trust goes with it.",
+        say("I'll do everything I can."),
+        "sentence",
+    ),
+    rule(
+        "overpromise",
+        # "Don't worry, I'll make sure you get every penny back": reassurance resting on a promise.
+        r"\b(?:(?:please\s+)?don'?t\s+worry|no\s+need\s+to\s+worry|leave\s+it\s+with\s+(?:me|us))\b[^.!?]*?\b(?:I|we)(?:'ll|"
+        r"\s+will)\s+(?:personally\s+)?make\s+sure\s+(?!of\s+it)"
+        + REST
+        + r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:personally\s+)?make\s+"
+        r"sure\b" + REST + r"\bnothing\s+to\s+worry\s+about\b",
+        "Commits to something that isn't all yours to decide; if it slips, trust goes with it.",
+        calm_effort,
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    _OVERPROMISE + _OVERPROMISE_FAMILIES + _OVERPROMISE_MORE3 + _OVERPROMISE_MORE5 + _OVERPROMISE_MORE6
+)
