@@ -17,7 +17,7 @@ __all__ = ["COLD", "COLD_WHY", "POLICY", "POLICY_FIX", "POLICY_WALL", "POLICY_WH
 
 _INFO_QUESTION = re.compile(r"(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
 COLD = "humanly.tone.cold.v12"
-POLICY_WALL = "humanly.tone.policy_wall.v5"
+POLICY_WALL = "humanly.tone.policy_wall.v6"
 _I = re.IGNORECASE
 Span = tuple[int, int]
 
@@ -102,6 +102,8 @@ POLICY = any_of(
     r"policy\b|\b(?:is|are)\s+only\s+(?:available|issued|offered)\s+(?:on|to|for|by|during|with|at)\b|\bremain\s+as\s+"
     r"billed\b|\b(?:the|this)\s+(?:fee|charge|fine|penalty)\s+(?:applies|stands)\b|\bexcluded\s+under\b|\bin\s+line\s+"
     r"with\s+our\s+terms\b|\bwhich\s+you\s+agreed\s+to\b",
+    # v6: no exceptions, a charge that will remain.
+    r"\bwith\s+no\s+exceptions?\b|\b(?:charge|fee|fine|penalty)\s+(?:of\s+\S+\s+)?will\s+(?:remain|stand)\b",
 )
 POLICY_WHY = (
     "States a rule and stops there; with no alternative or next step, the customer feels stonewalled."

@@ -429,6 +429,24 @@ CAUGHT = [
         "We are sorry for the inconvenience. The exam is now on 4 June.",
         "We are sorry for the inconvenience",
     ),
+    (
+        "defensive",
+        "You've taken £250 off my card as a deposit and it's still not back 9 days later. That's my rent money.",
+        "We release hundreds of deposits a week without any issue. I'll check yours today.",
+        "We release hundreds of deposits a week without any issue.",
+    ),
+    (
+        "defensive",
+        "your cleaners never clean the spin bikes, they're sweaty and gross every morning",
+        "Hiya Mel, the bikes are wiped down every night, it's on the cleaning schedule and signed off.",
+        "it's on the cleaning schedule and signed off",
+    ),
+    (
+        "policy_wall",
+        "I'm 23 and need a car for my mum's funeral in Aberdeen. Can you waive the young driver surcharge?",
+        "The young driver surcharge applies to all drivers under 25 with no exceptions.",
+        "with no exceptions",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.

@@ -30,7 +30,7 @@ def _hear_them_out(span: str) -> str:
     return f"Thank you for telling me; I'm sorry {about} felt that way, and I'd like to hear more."
 
 
-DEFENSIVE = "humanly.tone.defensive.v6"
+DEFENSIVE = "humanly.tone.defensive.v7"
 _ARGUING = (
     rule(
         "defensive",
@@ -262,6 +262,37 @@ _DEFENSIVE_MORE6 = (
 )
 
 # Justifying only happens against a complaint; with none, these words are just information.
+# v7: our record or the market held up against the complaint ("We release hundreds of deposits a week
+# without any issue", "comparable with fees at other institutions", "in line with the price cap"), and
+# the paperwork that says we did it right ("checked and signed off", "fully compliant").
+_DEFENSIVE_MORE7 = (
+    rule(
+        "defensive",
+        r"\b(?:hundreds|thousands|millions|\d[\d,]*)\s+(?:of\s+)?\w+(?:\s+\w+)?\s+(?:a|every|each|per)\s+(?:day|week|month|year)\s+"
+        r"without\s+(?:any\s+|a\s+single\s+)?(?:issues?|problems?|complaints?|trouble|faults?|hitch(?:es)?)\b|\b(?:is|are)\s+"
+        r"comparable\s+(?:with|to)\b[^.!?;]*|\b(?:is|are)\s+in\s+line\s+with\s+(?:the\s+)?(?:price\s+cap|industry|sector|other|"
+        r"similar|market)\b[^.!?;]*",
+        "Holds up our record or the market against their complaint; it reads as arguing, not helping.",
+        drop,
+    ),
+    rule(
+        "defensive",
+        # The paperwork says we did it right ("it's checked and signed off by two members of staff",
+        # "fully compliant", "followed procedure correctly"); "the proof you signed off" is blame's.
+        r"\b(?:checked\s+and\s+signed\s+off|signed\s+off\s+by\s+(?:two|our|a|the|every)\b|(?:it'?s|it\s+was)\s+(?:on\s+the\s+"
+        r"\w+\s+schedule\s+and\s+)?signed\s+off(?!\s+(?:on\s+your|by\s+you))|(?:is|are)\s+fully\s+compliant|followed\s+(?:the\s+)?(?:correct\s+)?"
+        r"(?:procedure|process|protocol)\s+correctly)\b[^.!?;]*",
+        "Says the paperwork proves we did it right; it argues with their experience instead of looking into it.",
+        drop,
+    ),
+)
+
 RULES: tuple[Rule, ...] = _ARGUING + when(
-    "complaint", _DEFENSIVE + _DEFENSIVE_MORE + _DEFENSIVE_FAMILIES + _DEFENSIVE_MORE3 + _DEFENSIVE_MORE6
+    "complaint",
+    _DEFENSIVE
+    + _DEFENSIVE_MORE
+    + _DEFENSIVE_FAMILIES
+    + _DEFENSIVE_MORE3
+    + _DEFENSIVE_MORE6
+    + _DEFENSIVE_MORE7,
 )
