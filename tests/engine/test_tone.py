@@ -447,6 +447,12 @@ CAUGHT = [
         "The young driver surcharge applies to all drivers under 25 with no exceptions.",
         "with no exceptions",
     ),
+    (
+        "condescending",
+        "How do i make the tickets come up on my phone??? It just shows a blank page",
+        "It's really very easy! Open the app, tap Tickets and pull down to refresh.",
+        "It's really very easy!",
+    ),
 ]
 
 # Drafts that use words a nagging checker would flag, kindly. None of these should be flagged.
@@ -1471,6 +1477,19 @@ def test_ironic_praise_taken_at_its_word_is_sarcastic_and_sincere_praise_is_not(
         ("Thanks for the quick refund. Genuinely didn't expect it.", "You're very welcome."),
     ):
         assert "sarcastic" not in {f.kind for f in _check(engine, draft, message).findings}, message
+
+
+def test_telling_them_it_is_easy_goes_and_the_how_to_stays(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "I want to pay in euros, how do I change the currency on my invoice?"
+    draft = (
+        "It's really very simple: open the invoice, click the currency next to the total and pick a new one."
+    )
+    report = _check(engine, draft, message)
+    assert [draft[f.start : f.end] for f in report.findings if f.kind == "condescending"] == [
+        "It's really very simple"
+    ]
+    assert report.rewrite is not None
+    assert report.rewrite.startswith("Open the invoice, click the currency next to the total")
 
 
 def test_a_boast_running_into_a_promise_is_named_apart_from_it(engine) -> None:  # type: ignore[no-untyped-def]

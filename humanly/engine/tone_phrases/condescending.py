@@ -9,7 +9,7 @@ import re
 
 from humanly.engine.tone_rules import Rule, drop, lead_in, rule, say, strip
 
-CONDESCENDING = "humanly.tone.condescending.v6"
+CONDESCENDING = "humanly.tone.condescending.v7"
 _CONDESCENDING = (
     rule(
         "condescending",
@@ -286,6 +286,20 @@ _CONDESCENDING_MORE6 = (
     ),
 )
 
+# v7: telling them it's easy ("It's really very easy!", "it's not as complicated as it looks"); the
+# rest of the sentence, the how-to, stays.
+_CONDESCENDING_MORE7 = (
+    rule(
+        "condescending",
+        # "It's really very easy!", "it's not as complicated as it looks": if it were, they wouldn't ask.
+        r"^(?:\w+,\s+)?(?:honestly,?\s+)?it'?s\s+(?:really\s+|very\s+|super\s+|so\s+|actually\s+)+(?:easy|simple|"
+        r"straightforward)\b(?:\s+once\s+you\s+get\s+(?:the\s+hang\s+of|your\s+head\s+round)\s+it)?|\bnot\s+as\s+(?:complicated|"
+        r"hard|difficult|scary|tricky)\s+as\s+it\s+(?:looks|seems|sounds)\b",
+        "Telling them it's easy says the trouble is theirs; if it were easy for them, they wouldn't be asking.",
+        drop,
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     _CONDESCENDING
     + _CONDESCENDING_MORE
@@ -293,4 +307,5 @@ RULES: tuple[Rule, ...] = (
     + _CONDESCENDING_MORE3
     + _CONDESCENDING_MORE5
     + _CONDESCENDING_MORE6
+    + _CONDESCENDING_MORE7
 )
