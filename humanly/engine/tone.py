@@ -211,6 +211,8 @@ def _conditions(customer: Customer | None) -> set[str]:
     minimise or justify; without it the same words are plain information).
     ``not_asked_if_normal``: the customer did not ask whether something is normal (asked, "it's
     normal" is the answer).
+    ``trouble``: the customer is upset or tells of trouble in so many words (a form apology to them
+    brushes it off; to a calm question it is only a habit).
     ``ironic_customer``: the customer praises or thanks ironically ("Thanks for nothing", "Great
     job" about a week-late parcel), so taking the praise at its word mocks them.
     """
@@ -227,6 +229,8 @@ def _conditions(customer: Customer | None) -> set[str]:
         met.add("not_asked_if_normal")
     if customer is not None and customer.ironic:
         met.add("ironic_customer")
+    if customer is not None and customer.troubled:
+        met.add("trouble")
     return met
 
 

@@ -273,12 +273,21 @@ class Customer:
         )
 
     @property
+    def troubled(self) -> bool:
+        """Upset, telling of trouble in so many words, or complaining with no word of praise ("Great
+        service as always, thanks Omar. Quick one: how do I switch?" is not trouble)."""
+        return (
+            self.feeling is not None
+            or _COMPANY_FAULT.search(self.text) is not None
+            or _COMPLAINT.search(self.text) is not None
+            or (self.complains and _PRAISE.search(self.text) is None)
+        )
+
+    @property
     def ironic(self) -> bool:
         """Praising or thanking through gritted teeth: being glad of it back mocks them."""
         return _IRONY.search(self.text) is not None and (
-            _COMPANY_FAULT.search(self.text) is not None
-            or _COMPLAINT.search(self.text) is not None
-            or _TROUBLE.search(self.text) is not None
+            self.troubled or _TROUBLE.search(self.text) is not None
         )
 
     @property

@@ -58,6 +58,8 @@ _DANGLING = re.compile(r"[ \t]*,?[ \t]+\b(?:and|but|so|or|because)[ \t]*([.!?]|$
 _LEADING_AND = re.compile(r"(^|[.!?]\s+)and\s+", re.IGNORECASE)
 _COMMA_BEFORE_GAP = re.compile(r",[ \t]*(?=\[)")
 _COMMA_AT_END = re.compile(r"[,;:][ \t]*$")
+# The same calmer wording put in twice, side by side ("I'm sorry; that isn't good enough." twice).
+_REPEATED_SENTENCE = re.compile(r"(?<!\S)([A-Z][^.!?\[\]]{3,}[.!?])(?:\s+\1)+(?=\s|$)")
 
 
 def clean(text: str) -> str:
@@ -78,6 +80,7 @@ def tidy(text: str) -> str:
     text = _COMMA_BEFORE_GAP.sub(". ", text)
     text = _COMMA_AT_END.sub(".", _SPACES.sub(" ", text).strip())
     text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    text = _REPEATED_SENTENCE.sub(r"\1", text)
     return text.lstrip(",;: ")
 
 

@@ -1238,6 +1238,11 @@ def test_a_rewrite_is_never_empty_and_keeps_an_instruction(engine) -> None:  # t
 # Kind replies that first reads by other hands showed the guard flagging: each pair keeps the words and
 # changes only what makes them kind or not.
 KIND_READS = [
+    (
+        "Great service as always, thanks Omar. Quick one: how do I switch to the annual plan?",
+        "Sorry for any inconvenience with the late email. To switch, tap Plan, then Annual.",
+        "dismissive",
+    ),
     pytest.param(
         "Sorry to bother you again, was it 350gsm or 400 you recommended?",
         "Not a bother at all, Lily! As I said on the phone, I'd go with the 350gsm cotton.",
@@ -1502,6 +1507,15 @@ def test_a_boast_running_into_a_promise_is_named_apart_from_it(engine) -> None: 
     assert report.rewrite is not None
     assert "before 2" in report.rewrite
     assert "fastest" not in report.rewrite
+
+
+def test_the_same_calmer_wording_is_not_put_in_twice(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "thanks for NOTHING. 2 weeks no internet and you give me £10 credit. love that for me"
+    draft = "You're welcome! Glad to hear you're loving it. The credit is on your next bill."
+    report = _check(engine, draft, message)
+    assert [f.kind for f in report.findings][:2] == ["sarcastic", "sarcastic"]
+    assert report.rewrite is not None
+    assert report.rewrite.count("I'm sorry; that isn't good enough.") == 1
 
 
 def test_an_emoji_closing_a_sentence_goes_with_it(engine) -> None:  # type: ignore[no-untyped-def]

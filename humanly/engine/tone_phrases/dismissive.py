@@ -304,6 +304,7 @@ _DISMISSIVE_MORE8 = (
         "Apologises for their feelings or 'any inconvenience' rather than for what happened; it reads like a form letter.",
         say("I'm sorry about what happened"),
         unless=_after_feeling_named,
+        only_if="trouble",
     ),
 )
 
