@@ -1497,6 +1497,18 @@ def test_telling_them_it_is_easy_goes_and_the_how_to_stays(engine) -> None:  # t
     assert report.rewrite.startswith("Open the invoice, click the currency next to the total")
 
 
+def test_a_promise_said_as_effort_drops_the_comfort_it_was_meant_to_give(engine) -> None:  # type: ignore[no-untyped-def]
+    message = "Will I get a placement job before I graduate?"
+    for draft in (
+        "We'll make sure you have a job lined up before you graduate, so you have nothing to worry about.",
+        "Don't worry, we'll make sure you have a job lined up before you graduate, so you can rest easy.",
+    ):
+        report = _check(engine, draft, message)
+        assert report.rewrite == (
+            "I'll do everything I can so that you have a job lined up before you graduate, but I can't promise it."
+        ), report.rewrite
+
+
 def test_a_boast_running_into_a_promise_is_named_apart_from_it(engine) -> None:  # type: ignore[no-untyped-def]
     message = "Booking RM-7719: can you confirm the crew will definitely be finished by 2pm? Our settlement is at 3."
     draft = "Hi Ahmed, yes - our crews are the fastest in Perth and they'll be done well before 2, you have my word."

@@ -59,14 +59,21 @@ def calm_never(span: str) -> str:
     return "I can't promise it will never happen again, but we're doing everything we can to prevent it."
 
 
+# The comfort a promise was meant to give, which goes with the promise: "..., so you have nothing to
+# worry about", "..., so you can rest easy".
+_COMFORT = re.compile(
+    r",?\s*so\s+(?:you\s+(?:have|'ve\s+got)\s+nothing\s+to\s+worry\s+about|you\s+can\s+(?:relax|rest\s+easy)|there'?s\s+"
+    r"nothing\s+to\s+worry\s+about)\W*$",
+    _I,
+)
+
+
 def calm_effort(span: str) -> str:
     """'I'll make sure X', said as effort rather than a guarantee."""
-    rest = (
-        re.sub(r"^.*?\bmake\s+sure\s+(?:that\s+)?", "", _ABSOLUTE.sub("", span), flags=_I)
-        .strip()
-        .removesuffix(", so you have nothing to worry about")
-        .rstrip(".!,;")
+    rest = _COMFORT.sub(
+        "", re.sub(r"^.*?\bmake\s+sure\s+(?:that\s+)?", "", _ABSOLUTE.sub("", span), flags=_I).strip()
     )
+    rest = rest.rstrip(".!,;")
     return f"I'll do everything I can so that {rest}, but I can't promise it." if rest else ""
 
 
