@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from humanly.engine.tone_customer import acknowledges
 from humanly.engine.tone_rules import Rule, clean, drop, lead_in, rule, say, strip, when
 
 DISMISSIVE = "humanly.tone.dismissive.v8"
@@ -282,14 +283,11 @@ _DISMISSIVE_MORE7 = (
     ),
 )
 
-_HEARD = re.compile(
-    r"\b(?:understand|hear\s+you|frustrat\w*|upsetting|awful|so\s+sorry\s+(?:that|this|about))", re.IGNORECASE
-)
-
 
 def _after_feeling_named(draft: str, start: int, words: str) -> bool:
-    """'I understand your frustration and I'm sorry for the inconvenience' has already met the feeling."""
-    return _HEARD.search(lead_in(draft, start)) is not None
+    """'I understand your frustration and I'm sorry for the inconvenience' has already met the feeling
+    (the coverage rules' own reading of an acknowledgement)."""
+    return acknowledges(lead_in(draft, start))
 
 
 # v8: the apology that apologises for nothing ("I'm sorry you feel that way", "We're sorry for any
